@@ -1,0 +1,7 @@
+"""Entry point of ``python -m forecast``."""
+
+import sys
+
+from forecast.cli import main
+
+sys.exit(main())
