@@ -1,6 +1,134 @@
-"""``python -m forecast train``: not written yet."""
+"""``python -m forecast train``: train the regressors, print the scores, write the outputs."""
+
+from __future__ import annotations
+
+import argparse
+import json
+from pathlib import Path
+
+import pandas as pd
+
+from forecast.cli.common import add_device_argument, add_source_arguments, comma_list, load_source
+from forecast.messages import translate
+from forecast.models import IMPLS, MODEL_LABELS
+from forecast.persistence import save_model
+from forecast.pipeline import ExperimentResult, ExperimentSettings, run_experiment
+from forecast.prices import check_target
+from forecast.training import OPTIMIZERS, TrainSettings
+from forecast.windows import SCALERS, TARGET_MODES, WindowSpec
 
 
 def register(subparsers) -> None:
-    parser = subparsers.add_parser("train", help="(not written yet)")
-    parser.set_defaults(func=lambda args: 1)
+    parser = subparsers.add_parser(
+        "train",
+        help="train GRU, LSTM and biLSTM on a price table and compare them with the naive baseline",
+        description="Train each model, print test metrics beside the naive baseline, and write "
+        "metrics.json, predictions.csv and one model file per model to --out.",
+    )
+    add_source_arguments(parser)
+    parser.add_argument("--models", type=comma_list, default=("gru", "lstm", "bilstm"),
+                        help="comma-separated models among gru, lstm, bilstm (default: all three)")
+    parser.add_argument("--target", default="Close", help="column to forecast (default: Close)")
+    parser.add_argument("--features", type=comma_list, default=None,
+                        help="comma-separated input columns (default: the target alone)")
+    parser.add_argument("--target-mode", choices=TARGET_MODES, default="price",
+                        help="predict price levels or log returns (default: price)")
+    parser.add_argument("--window", type=int, default=30, help="past trading days per sample (default: 30)")
+    parser.add_argument("--horizon", type=int, default=1, help="future trading days predicted (default: 1)")
+    parser.add_argument("--test-share", type=float, default=0.2, help="share of rows in the test period (default: 0.2)")
+    parser.add_argument("--val-share", type=float, default=0.1, help="share of rows for validation (default: 0.1)")
+    parser.add_argument("--scaler", choices=tuple(SCALERS), default="minmax", help="scaler fitted on the training rows")
+    parser.add_argument("--epochs", type=int, default=50, help="maximum epochs; early stopping may end sooner (default: 50)")
+    parser.add_argument("--patience", type=int, default=10,
+                        help="epochs without validation improvement before stopping (default: 10)")
+    parser.add_argument("--batch-size", type=int, default=64, help="samples per optimiser step (default: 64)")
+    parser.add_argument("--lr", type=float, default=1e-3, help="learning rate (default: 0.001)")
+    parser.add_argument("--optimizer", choices=OPTIMIZERS, default="adam", help="optimiser (default: adam)")
+    parser.add_argument("--hidden", type=int, default=64, help="hidden units per layer and direction (default: 64)")
+    parser.add_argument("--layers", type=int, default=1, help="stacked recurrent layers (default: 1)")
+    parser.add_argument("--dropout", type=float, default=0.0, help="dropout between layers and in the head (default: 0)")
+    parser.add_argument("--impl", choices=IMPLS, default="fused",
+                        help="fused: torch's nn.GRU/nn.LSTM; cell: the from-scratch cells (default: fused)")
+    add_device_argument(parser)
+    parser.add_argument("--seed", type=int, default=0, help="random seed; the same seed repeats a CPU run exactly")
+    parser.add_argument("--out", type=Path, default=Path("runs/latest"), help="output folder (default: runs/latest)")
+    parser.set_defaults(func=run)
+
+
+def settings_from_args(args: argparse.Namespace) -> ExperimentSettings:
+    spec = WindowSpec(
+        target=args.target,
+        features=args.features or (args.target,),
+        window=args.window,
+        horizon=args.horizon,
+        val_share=args.val_share,
+        test_share=args.test_share,
+        scaler=args.scaler,
+        target_mode=args.target_mode,
+    )
+    train = TrainSettings(
+        epochs=args.epochs,
+        batch_size=args.batch_size,
+        lr=args.lr,
+        optimizer=args.optimizer,
+        patience=args.patience if args.patience > 0 else None,
+        seed=args.seed,
+    )
+    return ExperimentSettings(
+        spec=spec, models=args.models, hidden_size=args.hidden, num_layers=args.layers,
+        dropout=args.dropout, impl=args.impl, train=train, device=args.device,
+    )
+
+
+def metrics_table(result: ExperimentResult, lang: str) -> pd.DataFrame:
+    """Return one row per model and baseline with the test metrics."""
+    rows = {}
+    for name, run in result.runs.items():
+        rows[run.label] = {**run.metrics, "seconds": run.fit.seconds, "epochs": run.fit.epochs_run,
+                           "parameters": run.parameters}
+    for name, baseline in result.baselines.items():
+        rows[translate(f"baseline_{name}", lang)] = dict(baseline["metrics"])
+    table = pd.DataFrame.from_dict(rows, orient="index")
+    return table.rename(columns={"rmse": "RMSE", "mae": "MAE", "mape": "MAPE %", "directional_accuracy": "direction"})
+
+
+def write_outputs(result: ExperimentResult, out: Path) -> list[Path]:
+    """Write metrics.json, predictions.csv and one model file per model; return the paths."""
+    out.mkdir(parents=True, exist_ok=True)
+    paths = [out / "metrics.json", out / "predictions.csv"]
+    paths[0].write_text(json.dumps(result.metrics_dict(), indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    result.predictions_frame().to_csv(paths[1], index=False, date_format="%Y-%m-%d")
+    data = result.data
+    for name, run in result.runs.items():
+        path = out / f"{name}.pt"
+        metadata = {"trained_rows": result.metrics_dict()["rows"], "metrics": run.metrics,
+                    "last_date": result.last_date.date().isoformat()}
+        save_model(path, run.model.cpu(), data.spec, data.feature_scaler, data.target_scaler, metadata)
+        paths.append(path)
+    return paths
+
+
+def run(args: argparse.Namespace) -> int:
+    settings = settings_from_args(args)
+    loaded = load_source(args)
+    check_target(loaded, args.target)
+    for column in settings.spec.features:
+        check_target(loaded, column)
+    for warning in loaded.report.warnings:
+        print(translate("cli_warning", args.lang, text=warning.text(args.lang)))
+
+    def show_progress(name: str, progress) -> None:
+        if args.verbose:
+            print(f"{MODEL_LABELS[name]} {progress.epoch}/{progress.epochs} "
+                  f"train {progress.train_loss:.5f} val {progress.val_loss:.5f}", flush=True)
+
+    result = run_experiment(loaded.frame, settings, callback=show_progress)
+    print(translate("cli_train_summary", args.lang, target=settings.spec.target, rows=len(loaded.frame),
+                    test=len(result.data.test), start=result.metrics_dict()["test_start"],
+                    end=result.metrics_dict()["test_end"], device=result.device))
+    with pd.option_context("display.width", 120, "display.float_format", "{:.4f}".format):
+        print(metrics_table(result, args.lang).to_string())
+    print(translate("cli_skill_note", args.lang))
+    for path in write_outputs(result, args.out):
+        print(translate("cli_wrote", args.lang, path=path))
+    return 0

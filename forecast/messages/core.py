@@ -35,4 +35,76 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "{name} = {value} is out of range. Use a value from {low} to {high}.",
         "ko": "{name} = {value}은(는) 허용 범위를 벗어났습니다. {low}에서 {high} 사이의 값을 쓰세요.",
     },
+    "unknown_scaler": {
+        "en": "Unknown scaler '{value}'. Choose one of: {valid}.",
+        "ko": "알 수 없는 스케일러 '{value}'입니다. 다음 중에서 고르세요: {valid}.",
+    },
+    "unknown_target_mode": {
+        "en": "Unknown target mode '{value}'. Choose one of: {valid}.",
+        "ko": "알 수 없는 예측 대상 방식 '{value}'입니다. 다음 중에서 고르세요: {valid}.",
+    },
+    "no_features": {
+        "en": "No input feature is selected. Choose at least one column, for example Close.",
+        "ko": "입력 특성이 하나도 선택되지 않았습니다. 종가(Close) 등 열을 하나 이상 고르세요.",
+    },
+    "no_models": {
+        "en": "No model is selected. Choose at least one of: {valid}.",
+        "ko": "선택한 모델이 없습니다. 다음 중 하나 이상을 고르세요: {valid}.",
+    },
+    "unknown_column": {
+        "en": "Column '{value}' is not in the price table. Available columns: {valid}.",
+        "ko": "가격 표에 '{value}' 열이 없습니다. 사용할 수 있는 열: {valid}.",
+    },
+    "non_positive_price": {
+        "en": "Column '{column}' has a zero or negative price ({value}), so log returns are undefined. "
+        "Predict price levels instead, or choose another column.",
+        "ko": "'{column}' 열에 0 이하의 가격({value})이 있어 로그 수익률을 계산할 수 없습니다. "
+        "가격 수준을 예측하거나 다른 열을 고르세요.",
+    },
+    "missing_values": {
+        "en": "The data for '{value}' still contain missing or infinite values. Check the price file.",
+        "ko": "'{value}' 데이터에 빈 값이나 무한대 값이 남아 있습니다. 가격 파일을 확인하세요.",
+    },
+    "too_few_rows": {
+        "en": "The table has {value} rows, but window {window} and horizon {horizon} need at least {needed} "
+        "rows for training, validation and test periods. Load a longer date range or use a window of at most "
+        "{max_window}.",
+        "ko": "표에는 {value}개 행이 있지만, 윈도 {window}와 예측 기간 {horizon}으로 학습·검증·테스트 구간을 "
+        "만들려면 최소 {needed}개 행이 필요합니다. 더 긴 기간의 데이터를 불러오거나 윈도를 {max_window} 이하로 줄이세요.",
+    },
+    "model_file_missing": {
+        "en": "Model file '{value}' was not found. Check the path.",
+        "ko": "모델 파일 '{value}'을(를) 찾을 수 없습니다. 경로를 확인하세요.",
+    },
+    "model_file_invalid": {
+        "en": "'{value}' is not a valid model file of this tool (damaged, truncated, or containing code). "
+        "Use a .pt file saved by this app or by 'python -m forecast train'.",
+        "ko": "'{value}'은(는) 이 도구의 올바른 모델 파일이 아닙니다(손상되었거나 잘렸거나 코드가 들어 있음). "
+        "이 앱이나 'python -m forecast train'이 저장한 .pt 파일을 쓰세요.",
+    },
+    "model_file_wrong_kind": {
+        "en": "This model file holds a '{value}' model, but a '{expected}' model is needed here.",
+        "ko": "이 모델 파일에는 '{value}' 모델이 들어 있지만, 여기에는 '{expected}' 모델이 필요합니다.",
+    },
+    "model_file_too_new": {
+        "en": "This model file has format version {value}, newer than this tool supports ({supported}). "
+        "Update the tool or retrain the model.",
+        "ko": "이 모델 파일의 형식 버전 {value}은(는) 이 도구가 지원하는 버전({supported})보다 새롭습니다. "
+        "도구를 업데이트하거나 모델을 다시 학습하세요.",
+    },
+    "baseline_naive": {"en": "naive (repeat last price)", "ko": "단순 기준(마지막 가격 반복)"},
+    "cli_warning": {"en": "warning: {text}", "ko": "경고: {text}"},
+    "cli_wrote": {"en": "wrote {path}", "ko": "저장함: {path}"},
+    "cli_train_summary": {
+        "en": "Target {target}: {rows} rows; test period {start} to {end} ({test} forecasts); device {device}",
+        "ko": "예측 대상 {target}: {rows}개 행, 테스트 구간 {start} ~ {end} (예측 {test}개), 장치 {device}",
+    },
+    "cli_skill_note": {
+        "en": "skill = 1 - RMSE / RMSE of the naive baseline; 0 or below means no better than repeating the last price.",
+        "ko": "skill = 1 - RMSE / 단순 기준의 RMSE. 0 이하이면 마지막 가격을 반복하는 것보다 낫지 않다는 뜻입니다.",
+    },
+    "cli_forecast_header": {
+        "en": "Forecast of {target} after {last}:",
+        "ko": "{last} 이후 {target} 예측:",
+    },
 }
