@@ -84,7 +84,7 @@ def model_to_dict(
         "feature_scaler": scaler_to_dict(feature_scaler),
         "target_scaler": scaler_to_dict(target_scaler),
         "state_dict": {key: value.detach().cpu() for key, value in model.state_dict().items()},
-        "metadata": {"forecast_version": forecast.__version__, "torch_version": torch.__version__, **(metadata or {})},
+        "metadata": {"forecast_version": forecast.__version__, "torch_version": str(torch.__version__), **(metadata or {})},
     }
 
 

@@ -124,7 +124,7 @@ class ExperimentResult:
             "models": models,
             "baselines": {name: dict(b["metrics"]) for name, b in self.baselines.items()},
             "settings": self.settings.to_dict(),
-            "versions": {"forecast": forecast.__version__, "torch": torch.__version__, "numpy": np.__version__},
+            "versions": {"forecast": forecast.__version__, "torch": str(torch.__version__), "numpy": str(np.__version__)},
         }
 
     def predictions_frame(self) -> pd.DataFrame:

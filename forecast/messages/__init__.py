@@ -1,17 +1,17 @@
 """Korean and English text for everything a user reads, keyed by message id.
 
-Each submodule holds the catalogue of one area as ``{key: {"en": ..., "ko": ...}}``;
+Each submodule (one per area, found automatically) holds its catalogue as ``{key: {"en": ..., "ko": ...}}``;
 placeholders use ``str.format`` names (``{value}``, ``{window}`` ...). The app and the
 CLI translate through :func:`translate`, so both show the same wording.
 """
 
 from __future__ import annotations
 
+import importlib
 import os
+import pkgutil
 from dataclasses import dataclass, field
 from typing import Any
-
-from forecast.messages import app, core, evaluation, mnist, prices
 
 LANGUAGES = ("en", "ko")
 
@@ -26,7 +26,12 @@ def _merge(*catalogues: dict[str, dict[str, str]]) -> dict[str, dict[str, str]]:
     return merged
 
 
-MESSAGES = _merge(core.MESSAGES, prices.MESSAGES, evaluation.MESSAGES, mnist.MESSAGES, app.MESSAGES)
+def _load_catalogues() -> dict[str, dict[str, str]]:
+    names = sorted(module.name for module in pkgutil.iter_modules(__path__))
+    return _merge(*(importlib.import_module(f"{__name__}.{name}").MESSAGES for name in names))
+
+
+MESSAGES = _load_catalogues()
 
 
 class _KeepMissing(dict):
