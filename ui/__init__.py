@@ -1,0 +1,1 @@
+"""Streamlit widgets and charts of the app; computation stays in ``forecast``."""
