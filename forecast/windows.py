@@ -198,6 +198,9 @@ def make_windows(frame: pd.DataFrame, spec: WindowSpec, *, leak: bool = False) -
     if not (np.all(np.isfinite(features)) and np.all(np.isfinite(target))):
         raise ForecastError("missing_values", spec.target)
     n_train, n_val, n_test = split_rows(len(rows), spec)
+    if np.ptp(target[:n_train]) == 0:
+        # A flat training target gives the scaler a zero range and the model nothing to learn.
+        raise ForecastError("constant_series", spec.target, rows=n_train)
 
     # Scalers: fitted on the training rows only, unless the leak switch is on.
     fit_rows = slice(None) if leak else slice(0, n_train)

@@ -114,3 +114,11 @@ def test_invalid_spec_is_rejected(kwargs, key):
 def test_unknown_feature_column_lists_valid_ones(price_frame):
     with pytest.raises(ForecastError, match="Available columns: Open, High"):
         make_windows(price_frame, WindowSpec(features=("Price",)))
+
+
+def test_constant_target_is_rejected(price_frame):
+    frame = price_frame.copy()
+    frame["Close"] = 50.0
+    with pytest.raises(ForecastError, match="does not change") as caught:
+        make_windows(frame, WindowSpec(window=10))
+    assert caught.value.key == "constant_series"

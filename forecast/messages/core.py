@@ -107,4 +107,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Forecast of {target} after {last}:",
         "ko": "{last} 이후 {target} 예측:",
     },
+    "constant_series": {
+        "en": "'{value}' does not change during the {rows} training rows, so there is nothing to learn. "
+        "Choose another target column or a longer date range.",
+        "ko": "'{value}' 값이 학습 구간 {rows}개 행 동안 변하지 않아 배울 것이 없습니다. "
+        "다른 예측 대상 열이나 더 긴 기간을 고르세요.",
+    },
 }
