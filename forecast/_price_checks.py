@@ -138,7 +138,7 @@ def flag_phantom_rows(frame: pd.DataFrame, main: str, notes: Notes) -> None:
         same_volume = frame["Volume"].eq(previous["Volume"])
         phantom = (same_prices & (no_volume | same_volume)) | (flat_bar & no_volume)
     else:
-        weekend = pd.Series(frame.index.dayofweek >= 5, index=frame.index)
+        weekend = pd.Series(frame.index.day_of_week >= 5, index=frame.index)
         phantom = same_prices & (weekend | (len(prices) > 1))
     if phantom.any():
         notes.warnings.append(

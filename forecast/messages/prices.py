@@ -123,18 +123,16 @@ _ERRORS: dict[str, dict[str, str]] = {
         "ko": "잘못된 기간입니다. 시작일 {value}이(가) 종료일 {end}보다 앞서야 합니다.",
     },
     "fetch_empty": {
-        "en": "yfinance returned no prices for {value} between {start} and {end}. "
-        "The ticker may be mistyped, delisted or too new. {hint}",
-        "ko": "yfinance가 {start}부터 {end}까지 {value}의 가격을 돌려주지 않았습니다. "
-        "종목 코드가 틀렸거나 상장 폐지·신규 상장 종목일 수 있습니다. {hint}",
+        "en": "yfinance returned no prices for {value} between {start} and {end}. The ticker may be mistyped, "
+        "delisted or too new: check the symbol on finance.yahoo.com.",
+        "ko": "yfinance가 {start}부터 {end}까지 {value}의 가격을 돌려주지 않았습니다. 종목 코드가 틀렸거나 "
+        "상장 폐지·신규 상장 종목일 수 있습니다. finance.yahoo.com에서 종목 코드를 확인하세요.",
     },
-    "fetch_korean_hint": {
-        "en": "Korean six-digit codes need .KS (KOSPI) or .KQ (KOSDAQ), for example {suggestion}.",
-        "ko": "한국 6자리 코드는 .KS(코스피) 또는 .KQ(코스닥)를 붙여야 합니다(예: {suggestion}).",
-    },
-    "fetch_generic_hint": {
-        "en": "Check the symbol on finance.yahoo.com.",
-        "ko": "finance.yahoo.com에서 종목 코드를 확인하세요.",
+    "fetch_empty_korean_code": {
+        "en": "yfinance returned no prices for {value} between {start} and {end}. Korean six-digit codes need "
+        ".KS (KOSPI) or .KQ (KOSDAQ): try {suggestion}.",
+        "ko": "yfinance가 {start}부터 {end}까지 {value}의 가격을 돌려주지 않았습니다. 한국 6자리 코드는 "
+        ".KS(코스피) 또는 .KQ(코스닥)를 붙여야 합니다. {suggestion}처럼 입력해 보세요.",
     },
     "fetch_failed": {
         "en": "Download of {value} failed: {reason}. Check the internet connection, "
