@@ -26,8 +26,7 @@ from forecast.messages import Message
 
 logger = logging.getLogger(__name__)
 
-SEPARATORS = (",", ";", "\t")
-SEPARATOR_NAMES = {",": "comma", ";": "semicolon", "\t": "tab"}
+SEPARATORS = (",", ";", "\t", "|")
 HEAD_LINES = 60  # lines searched for the header row
 _ZIP_MAGIC = b"PK\x03\x04"
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # legacy .xls
@@ -54,10 +53,8 @@ def read_source(source: Any, name: str | None) -> tuple[bytes | str, str]:
         path = Path(source)
         try:
             return path.read_bytes(), name or path.name
-        except FileNotFoundError:
-            raise ForecastError("file_not_found", str(path)) from None
-        except IsADirectoryError:
-            raise ForecastError("file_not_found", str(path)) from None
+        except (FileNotFoundError, IsADirectoryError, ValueError):  # ValueError: a NUL byte in the path
+            raise ForecastError("file_not_found", str(path)[:200]) from None
         except OSError as error:
             raise ForecastError("file_unreadable", str(path), reason=error.strerror or str(error)) from None
     if isinstance(source, (bytes, bytearray, memoryview)):

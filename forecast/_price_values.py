@@ -24,8 +24,10 @@ MAX_BAD_DATE_SHARE = 0.1  # more unreadable dates than this rejects the file
 _MIN_YEAR, _MAX_YEAR = 1800, 2200  # inside the datetime64[ns] range, and wide enough for any price series
 
 _SUFFIX_FACTORS = {"K": 1e3, "M": 1e6, "B": 1e9, "T": 1e12}
-_COMMA_DECIMAL = re.compile(r"^[-+]?(\d{1,3}(\.\d{3})+,\d+|\d+,(\d{1,2}|\d{4,})|\d{1,3}(\.\d{3}){2,})$")
-_DOT_DECIMAL = re.compile(r"^[-+]?(\d{1,3}(,\d{3})+\.\d+|\d+\.(\d{1,2}|\d{4,})|\d{1,3}(,\d{3}){2,})$")
+# Patterns use re.ASCII so that \d is 0-9 only, not every Unicode digit.
+_COMMA_DECIMAL = re.compile(r"^[-+]?(\d{1,3}(\.\d{3})+,\d+|\d+,(\d{1,2}|\d{4,})|\d{1,3}(\.\d{3}){2,})$", re.ASCII)
+_DOT_DECIMAL = re.compile(r"^[-+]?(\d{1,3}(,\d{3})+\.\d+|\d+\.(\d{1,2}|\d{4,})|\d{1,3}(,\d{3}){2,})$", re.ASCII)
+_PLAIN_NUMBER = re.compile(r"[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?", re.ASCII)
 
 
 # ---------------------------------------------------------------- numbers
@@ -42,7 +44,7 @@ def _strip_number_text(column: pd.Series) -> tuple[pd.Series, pd.Series, pd.Seri
     text = text.str.replace(r"^\((.*)\)$", r"-\1", regex=True)  # accounting negative (1.5)
     text = text.str.replace(r"%$", "", regex=True)
 
-    suffix = text.str.extract(r"\d([KkMmBbTt])$", expand=False).str.upper()
+    suffix = text.str.extract(r"[0-9]([KkMmBbTt])$", expand=False).str.upper()
     factor = suffix.map(_SUFFIX_FACTORS).astype(float).fillna(1.0)
     text = text.where(suffix.isna(), text.str[:-1])
     return text, factor, missing
@@ -82,7 +84,7 @@ def parse_numbers(column: pd.Series, decimal_comma: bool) -> ParsedNumbers:
         text = text.str.replace(",", "", regex=False)
 
     # Only plain decimal or scientific literals: to_numeric would also accept "inf" or "1_000".
-    valid = text.str.fullmatch(r"[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?")
+    valid = text.str.fullmatch(_PLAIN_NUMBER)
     numbers = pd.to_numeric(text.where(valid & ~missing), errors="coerce").astype("float64")
     with np.errstate(over="ignore", invalid="ignore"):
         values = numbers.to_numpy(dtype="float64") * factor.to_numpy(dtype="float64")
@@ -108,9 +110,9 @@ class ParsedDates:
     times: pd.Series  # the time-of-day text that was dropped, "" where there was none
 
 
-_YEAR_FIRST = re.compile(r"^(\d{4})([-/.])(\d{1,2})\2(\d{1,2})(?=$|[T ])")
-_YEAR_LAST = re.compile(r"^(\d{1,2})([-/.])(\d{1,2})\2(\d{4}|\d{2})(?=$|[T ])")
-_COMPACT = re.compile(r"^(\d{4})(\d{2})(\d{2})(?=$|[T ])")
+_YEAR_FIRST = re.compile(r"^(\d{4})([-/.])(\d{1,2})\2(\d{1,2})(?=$|[T ])", re.ASCII)
+_YEAR_LAST = re.compile(r"^(\d{1,2})([-/.])(\d{1,2})\2(\d{4}|\d{2})(?=$|[T ])", re.ASCII)
+_COMPACT = re.compile(r"^(\d{4})(\d{2})(\d{2})(?=$|[T ])", re.ASCII)
 _MONTH_NAME_FORMATS = ("%b %d, %Y", "%B %d, %Y", "%d %b %Y", "%d %B %Y", "%d-%b-%Y", "%d-%b-%y", "%b %d %Y", "%Y-%b-%d")
 
 
