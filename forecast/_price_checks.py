@@ -18,8 +18,8 @@ from forecast.errors import ForecastError
 from forecast.messages import Message
 
 MAX_CALENDAR_GAP_DAYS = 4  # Friday -> Tuesday after a long weekend is normal; more is a gap
-# Exchanges close on about 9 (NYSE) to 15 (KRX) weekdays a year, 4-6 % of
-# weekdays; a larger share of weekdays without a row points to missing data.
+# Estimate: exchanges close on about 9 (NYSE) to 15 (KRX) weekdays a year,
+# which is 4-6 % of weekdays. A larger share without rows means missing data.
 MAX_MISSING_WEEKDAY_SHARE = 0.08
 SPLIT_RATIOS = (2, 3, 4, 5, 10, 20, 50)
 SPLIT_TOLERANCE = 0.03  # relative distance of the overnight ratio from a clean split ratio
@@ -195,8 +195,8 @@ def flag_splits_and_jumps(frame: pd.DataFrame, main: str, notes: Notes) -> None:
     The overnight ratio is today's open over yesterday's close when an Open
     column exists (a split happens between the two), else close over close.
     A ratio near a clean split ratio counts as a split when the adjusted close
-    did not move with it or, without Adj Close, when the median volume of the
-    20 sessions after it moved the inverse way from the 20 before.
+    did not move with it. Without Adj Close, it counts when the median volume
+    of the 20 sessions after it moved the inverse way from the 20 before.
     """
     if len(frame) < 2:
         return
@@ -224,8 +224,8 @@ def flag_splits_and_jumps(frame: pd.DataFrame, main: str, notes: Notes) -> None:
             inverse = np.where(split < 1, volume_ratio >= MIN_VOLUME_JUMP, volume_ratio <= 1 / MIN_VOLUME_JUMP)
         is_split &= inverse
     else:
-        # NOTE: with neither Adj Close nor Volume a split cannot be told from a
-        # real move, so such moves only get the jump warning below.
+        # NOTE: with neither Adj Close nor Volume a split cannot be distinguished
+        # from a real move, so such moves only get the jump warning below.
         is_split &= False
 
     dates = frame.index[1:]

@@ -41,7 +41,7 @@ _ALIAS_LISTS: dict[str, tuple[str, ...]] = {
     "Stock Splits": ("stock splits",),
 }
 
-# Names of a first column that holds dates without saying so, such as the
+# Names of a first column that contains dates without saying so, such as the
 # blank index header that ``DataFrame.to_csv`` writes; used only when no date
 # alias above matches.
 _WEAK_DATE_NAMES = ("time", "timestamp", "unnamed: 0", "")

@@ -81,7 +81,7 @@ def is_excel(content: bytes | str, name: str) -> bool:
 
 
 def reject_binary(content: bytes | str, name: str) -> None:
-    """Raise for inputs that are clearly not a text table: empty, legacy .xls, other binaries."""
+    """Raise for inputs that are clearly not a text table: empty content or a legacy .xls workbook."""
     if isinstance(content, bytes):
         if content.startswith(_OLE_MAGIC) or name.lower().endswith(".xls"):
             raise ForecastError("old_excel_format", name)

@@ -50,7 +50,7 @@ MIN_NUMERIC_SHARE = 0.5  # a column with fewer readable numbers than this is not
 
 @dataclass
 class LoadReport:
-    """What loading recognised and changed, for the user to check.
+    """Report of the recognised file format and of the changes made while loading.
 
     ``repairs`` are changes made to the data (rows dropped, values filled,
     order fixed); ``warnings`` are things that look wrong but were kept.
@@ -214,7 +214,8 @@ def _parse_date_column(column: pd.Series, notes: Notes):
 
     present = int((~empty).sum())
     if present == 0 or unreadable.sum() > MAX_BAD_DATE_SHARE * present or parsed.dates.notna().sum() == 0:
-        example = text[unreadable].iloc[0] if unreadable.any() else (text.iloc[0] if len(text) else "")
+        failed = text[unreadable] if unreadable.any() else text
+        example = failed.iloc[0] if len(failed) else ""
         raise ForecastError("unparseable_dates", example, max_share=f"{MAX_BAD_DATE_SHARE:.0%}")
     if unreadable.any():
         notes.repairs.append(

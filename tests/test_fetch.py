@@ -78,7 +78,8 @@ def test_fetch_passes_explicit_settings():
     assert kwargs["auto_adjust"] is False
     assert kwargs["progress"] is False
     assert kwargs["timeout"] == 3.5
-    assert kwargs["start"] == "2024-03-01" and kwargs["end"] == "2024-04-01"
+    assert kwargs["start"] == "2024-03-01"
+    assert kwargs["end"] == "2024-04-01"
 
 
 def test_fetch_auto_adjusted_has_no_adj_close():

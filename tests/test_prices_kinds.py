@@ -59,7 +59,8 @@ def test_yahoo_csv_canonical():
     assert data.frame.loc["2024-01-03", "Close"] == 184.25
     assert data.frame.loc["2024-01-04", "Volume"] == 71983600.0
     assert data.price_columns == list(PRICE_COLUMNS)
-    assert data.report.encoding == "utf-8" and data.report.separator == ","
+    assert data.report.encoding == "utf-8"
+    assert data.report.separator == ","
     assert data.report.date_format == "%Y-%m-%d"
     assert data.report.rows_read == data.report.rows == 3
 
@@ -276,7 +277,7 @@ def test_investing_price_and_vol():
     assert data.frame.loc["2024-03-05", "Volume"] == 1.5e6
     assert data.frame.loc["2024-03-01", "Volume"] == pytest.approx(980_200.0)
     assert data.frame.loc["2024-03-04", "Change %"] == -0.45
-    # The "-" volume of 03/04 is carried forward from 03/01, and the report says so.
+    # The "-" volume of 03/04 is carried forward from 03/01, and the report lists the repair.
     assert data.frame.loc["2024-03-04", "Volume"] == pytest.approx(980_200.0)
     assert "Filled 1 missing Volume value(s) with the previous day's value (2024-03-04)" in texts(data.report.repairs)
 
@@ -586,7 +587,8 @@ def test_halving_without_volume_jump_is_jump():
 def test_sample_aapl_splits_flagged():
     data = load_sample("aapl")
     warnings = texts(data.report.warnings)
-    assert "2000-06-21 (2:1)" in warnings and "2005-02-28 (2:1)" in warnings
+    assert "2000-06-21 (2:1)" in warnings
+    assert "2005-02-28 (2:1)" in warnings
     # The 2000-09-29 fall also shows in Adj Close, so it is a real move, not a split.
     assert "2000-09-29 (-52%)" in warnings
 
@@ -633,7 +635,8 @@ def test_report_to_dict_korean():
     data = load("Date,Close\n2024-01-03,2\n2024-01-02,1\n")
     report = data.report.to_dict("ko")
     assert report["repairs"] == ["최신 날짜가 먼저 나와 있어 오래된 날짜부터 정렬했습니다."]
-    assert report["rows"] == 2 and report["rows_read"] == 2
+    assert report["rows"] == 2
+    assert report["rows_read"] == 2
     assert report["column_map"] == {"Date": "Date", "Close": "Close"}
 
 

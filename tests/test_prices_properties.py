@@ -78,7 +78,8 @@ def assert_canonical_or_own_error(content) -> None:
     try:
         data = load_prices(content, name="fuzz.csv")
     except ForecastError as error:
-        assert error.message("en") and error.message("ko")
+        assert error.message("en")
+        assert error.message("ko")
         return
     frame = data.frame
     assert isinstance(frame.index, pd.DatetimeIndex)

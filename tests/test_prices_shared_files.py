@@ -1,4 +1,4 @@
-"""The example price files kept beside the repository load as their names say."""
+"""The example price files stored beside the repository load as their names suggest."""
 
 from __future__ import annotations
 
