@@ -162,9 +162,10 @@ def check_length(n_rows: int, spec: WindowSpec) -> None:
     """Raise ``ForecastError("too_few_rows")`` when the table cannot fill all three periods."""
     needed = minimum_rows(spec)
     if n_rows < needed:
+        largest = max_window(n_rows, spec)
         raise ForecastError(
-            "too_few_rows", n_rows, needed=needed, window=spec.window, horizon=spec.horizon,
-            max_window=max_window(n_rows, spec),
+            "too_few_rows" if largest else "too_few_rows_any_window", n_rows, needed=needed, window=spec.window,
+            horizon=spec.horizon, max_window=largest,
         )
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pandas as pd
@@ -85,3 +86,17 @@ def test_every_example_loads_or_is_rejected():
             assert error.message("ko"), path.name
         else:
             assert data.frame.index.is_monotonic_increasing and data.frame.index.is_unique, path.name
+
+
+def test_too_short_is_refused_by_inspect_and_train(tmp_path, capsys):
+    from forecast.cli import main
+
+    assert main(["--lang", "en", "inspect", str(EXAMPLES / "too_short.csv"), "--json"]) == 0
+    summary = json.loads(capsys.readouterr().out)
+    assert any("has 12 rows" in warning for warning in summary["warnings"])
+    assert main(["--lang", "en", "inspect", str(EXAMPLES / "too_short.csv"), "--json", "--window", "5"]) == 2
+    error = json.loads(capsys.readouterr().out)
+    assert error["error"] == "too_few_rows_any_window"
+    assert "has 12 rows" in error["message"]
+    assert main(["--lang", "en", "train", "--csv", str(EXAMPLES / "too_short.csv"), "--out", str(tmp_path)]) == 2
+    assert "has 12 rows" in capsys.readouterr().err

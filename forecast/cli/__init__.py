@@ -47,6 +47,10 @@ def main(argv: list[str] | None = None) -> int:
     )
     try:
         return args.func(args)
+    except BrokenPipeError:
+        # The reader closed the pipe early (``| head``); stop quietly like other CLI tools.
+        sys.stderr.close()
+        return 0
     except ForecastError as error:
         logger.info("command failed: %s (%r)", error.key, error.value)
         if getattr(args, "json", False):

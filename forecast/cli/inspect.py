@@ -8,8 +8,10 @@ import math
 import unicodedata
 from typing import Any
 
+from forecast.errors import ForecastError
 from forecast.messages import translate
 from forecast.prices import PriceData, check_target, load_prices
+from forecast.windows import WindowSpec, check_length
 
 
 def register(subparsers) -> None:
@@ -22,13 +24,23 @@ def register(subparsers) -> None:
     parser.add_argument("path", help="price file (.csv or .xlsx)")
     parser.add_argument("--json", dest="json", action="store_true", help="print one JSON object instead of text")
     parser.add_argument("--target", default="Close", help="price column to forecast (default: Close)")
+    parser.add_argument("--window", type=int, default=None,
+                        help="reject the file (exit status 2) when it is too short for this window; "
+                        "without it, a file too short for train's default window 30 only gets a warning")
+    parser.add_argument("--horizon", type=int, default=1, help="horizon used with --window (default: 1)")
     parser.set_defaults(func=run)
 
 
 def run(args: argparse.Namespace) -> int:
     data = load_prices(args.path)
     check_target(data, args.target)
+    if args.window is not None:
+        check_length(len(data.frame), WindowSpec(target=args.target, window=args.window, horizon=args.horizon))
     summary = summarise(data, args.target, args.lang)
+    try:
+        check_length(len(data.frame), WindowSpec(target=args.target))
+    except ForecastError as error:
+        summary["warnings"].append(error.message(args.lang))
     if args.json:
         print(json.dumps(summary, ensure_ascii=False, indent=2))
     else:

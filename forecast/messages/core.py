@@ -113,4 +113,11 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ko": "'{value}' 값이 학습 구간 {rows}개 행 동안 변하지 않아 배울 것이 없습니다. "
         "다른 예측 대상 열이나 더 긴 기간을 고르세요.",
     },
+    "too_few_rows_any_window": {
+        "en": "The table has {value} rows, but window {window} and horizon {horizon} need at least {needed} "
+        "rows for training, validation and test periods, and even a window of 1 needs more rows than it has. "
+        "Load a longer date range.",
+        "ko": "표에는 {value}개 행이 있지만, 윈도 {window}와 예측 기간 {horizon}으로 학습·검증·테스트 구간을 "
+        "만들려면 최소 {needed}개 행이 필요하며, 윈도를 1로 줄여도 행이 모자랍니다. 더 긴 기간의 데이터를 불러오세요.",
+    },
 }
