@@ -10,12 +10,14 @@ import streamlit as st
 
 from ui import about_tab, mnist_tab, prices_tab
 from ui.i18n import language_switch, t
+from ui.training_job import limit_torch_threads
 
 logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
 
 
 def main() -> None:
     st.set_page_config(page_title="RNN Forecast Lab", page_icon="📈", layout="wide")
+    limit_torch_threads()
     language_switch()
     st.title(t("app_title"))
     prices, mnist, about = st.tabs([t("tab_prices"), t("tab_mnist"), t("tab_about")])

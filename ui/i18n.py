@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from forecast.messages import translate
+from forecast.messages import MESSAGES, translate
 
 LANGUAGE_LABELS = {"ko": "한국어", "en": "English"}
 
@@ -26,9 +26,19 @@ def language_switch() -> str:
 
 
 def lang() -> str:
+    """Return the session's language, "ko" or "en"."""
     return st.session_state.get("lang", "en")
 
 
 def t(key: str, **params) -> str:
     """Translate ``key`` into the session's language."""
     return translate(key, lang(), **params)
+
+
+def column_label(column: str) -> str:
+    """Return a price column's display name, such as "종가 (Close)" in Korean.
+
+    Columns without an entry in the catalogue (extras such as "Turnover") keep their name.
+    """
+    key = f"column_{column}"
+    return t(key) if key in MESSAGES else column

@@ -1,0 +1,155 @@
+"""Training in a background thread, so the page stays live and a Stop button works.
+
+Streamlit runs the page script again on every click. Training inside that
+script would be cut off by any click, so each session runs its training in
+its own :class:`TrainingJob` thread instead. The page polls the job for
+progress, and the Stop button sets an event that the per-epoch callback
+returns, which makes ``forecast.training.fit`` raise ``TrainingCancelled``.
+The job never touches Streamlit: it shares plain Python objects under a lock.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import threading
+import time
+from dataclasses import dataclass, field
+
+import pandas as pd
+import torch
+
+from forecast import pipeline
+from forecast.errors import ForecastError, TrainingCancelled
+from forecast.messages import Message
+from forecast.persistence import forecast_next, load_model, model_bytes
+from forecast.pipeline import ExperimentResult, ExperimentSettings
+from forecast.training import Progress
+
+logger = logging.getLogger(__name__)
+
+# CPU threads per training. The models are small, so extra intra-op threads
+# gain little, and on a shared 2-core server two sessions with 2 threads each
+# ran 20 times slower than with 1 (GRU, hidden 32, measured with other jobs
+# running). Set FORECAST_APP_TORCH_THREADS to change it.
+THREADS_VARIABLE = "FORECAST_APP_TORCH_THREADS"
+DEFAULT_TORCH_THREADS = 1
+
+
+def limit_torch_threads() -> None:
+    """Set torch's CPU thread count for the app process, once, and log the change."""
+    wanted = int(os.environ.get(THREADS_VARIABLE, DEFAULT_TORCH_THREADS))
+    if torch.get_num_threads() != wanted:
+        logger.info("torch CPU threads set from %d to %d (%s)", torch.get_num_threads(), wanted, THREADS_VARIABLE)
+        torch.set_num_threads(wanted)
+
+
+@dataclass
+class TrainedResult:
+    """One finished comparison, everything the results view draws."""
+
+    result: ExperimentResult
+    data_label: Message  # name of the data, such as "GOOG (sample)" or an upload's file name
+    history: pd.DataFrame  # (rows, 1) the target column of the training data, for the forecast chart
+    model_files: dict[str, bytes]  # model name -> model file content
+    next_forecasts: dict[str, pd.DataFrame]  # model name -> date, forecast (the horizon after the last date)
+    forecast_errors: dict[str, ForecastError] = field(default_factory=dict)  # model name -> why no forecast
+
+
+def finish_result(result: ExperimentResult, frame: pd.DataFrame, data_label: Message) -> TrainedResult:
+    """Save each model to bytes, load it back and forecast the days after the last date.
+
+    The round trip through the model file makes the forecast shown on screen
+    come from exactly what the user downloads.
+    """
+    data = result.data
+    files, forecasts, errors = {}, {}, {}
+    for name, run in result.runs.items():
+        metadata = {
+            "metrics": run.metrics,
+            "last_date": result.last_date.date().isoformat(),
+            "rows": int(len(frame)),
+        }
+        files[name] = model_bytes(run.model.cpu(), data.spec, data.feature_scaler, data.target_scaler, metadata)
+        try:
+            forecasts[name] = forecast_next(load_model(files[name]), frame)
+        except ForecastError as error:
+            logger.warning("no next-day forecast for %s: %s", name, error.key)
+            errors[name] = error
+    history = frame[[data.spec.target]].copy()
+    return TrainedResult(result, data_label, history, files, forecasts, errors)
+
+
+class TrainingJob:
+    """One training run of one session, in its own thread.
+
+    Parameters
+    ----------
+    frame : DataFrame
+        Canonical price frame (a private copy is kept).
+    settings : ExperimentSettings
+    data_label : Message
+        Name of the data shown with the results.
+    """
+
+    def __init__(self, frame: pd.DataFrame, settings: ExperimentSettings, data_label: Message) -> None:
+        self.frame = frame.copy()
+        self.settings = settings
+        self.data_label = data_label
+        self.outcome: TrainedResult | None = None
+        self.error: ForecastError | None = None
+        self.cancelled = False
+        self.started_at = time.time()
+        self._stop = threading.Event()
+        self._lock = threading.Lock()
+        self._history: dict[str, list[Progress]] = {name: [] for name in settings.models}
+        self._current: str | None = None
+        self._thread = threading.Thread(target=self._run, name="training-job", daemon=True)
+
+    def start(self) -> None:
+        self._thread.start()
+
+    def request_stop(self) -> None:
+        """Ask the training to stop after the current epoch."""
+        self._stop.set()
+
+    @property
+    def stop_requested(self) -> bool:
+        return self._stop.is_set()
+
+    @property
+    def finished(self) -> bool:
+        return self._thread.ident is not None and not self._thread.is_alive()
+
+    def wait(self, timeout: float | None = None) -> bool:
+        """Block until the job ends or ``timeout`` seconds pass; return whether it ended."""
+        self._thread.join(timeout)
+        return self.finished
+
+    def snapshot(self) -> tuple[str | None, dict[str, list[Progress]]]:
+        """Return the model in training and a copy of every model's progress so far."""
+        with self._lock:
+            return self._current, {name: list(history) for name, history in self._history.items()}
+
+    def _on_progress(self, name: str, progress: Progress) -> bool:
+        with self._lock:
+            self._current = name
+            self._history[name].append(progress)
+        return self._stop.is_set()
+
+    def _run(self) -> None:
+        started = time.perf_counter()
+        rows = len(self.frame)
+        try:
+            result = pipeline.run_experiment(self.frame, self.settings, callback=self._on_progress)
+            self.outcome = finish_result(result, self.frame, self.data_label)
+            logger.info("training job finished: %d rows, %.1fs", rows, time.perf_counter() - started)
+        except TrainingCancelled:
+            self.cancelled = True
+            logger.info("training job stopped by the user after %.1fs", time.perf_counter() - started)
+        except ForecastError as error:
+            self.error = error
+            logger.warning("training job failed on %d rows: %s", rows, error.key)
+        except Exception:  # noqa: BLE001 - any bug must end as a message, never kill the session
+            logger.exception("training job crashed on %d rows", rows)
+            self.error = ForecastError("app_training_crashed")
