@@ -13,7 +13,7 @@ from forecast.errors import ForecastError
 from forecast.messages import Message
 from forecast.prices import PriceData
 from ui import charts
-from ui.i18n import column_label, lang, t
+from ui.i18n import column_formatter, column_label, keep_on_language_switch, lang, option_formatter, t
 from ui.state import FETCHED
 
 logger = logging.getLogger(__name__)
@@ -25,6 +25,7 @@ DEFAULT_SAMPLE = "GOOG"
 FETCH_TIMEOUT_S = 8.0  # per HTTP response; a failed download must not block the page
 UPLOAD_TYPES = ("csv", "txt", "tsv", "xlsx")
 TARGET_KEY = "prices_target"
+keep_on_language_switch("prices_source", TARGET_KEY)
 
 
 @dataclass(frozen=True)
@@ -54,7 +55,7 @@ def render_source() -> LoadedData | None:
     """Draw the source picker and return the loaded data, or None with the reason on screen."""
     st.subheader(t("data_header"))
     source = st.radio(
-        t("source_label"), SOURCES, format_func=lambda s: t(f"source_{s}"), key="prices_source", horizontal=True
+        t("source_label"), SOURCES, format_func=option_formatter("source_"), key="prices_source", horizontal=True
     )
     try:
         if source == "sample":
@@ -114,7 +115,7 @@ def choose_target(data: PriceData) -> str:
         st.session_state.pop(TARGET_KEY, None)
     default = options.index("Close") if "Close" in options else 0
     return st.selectbox(
-        t("target_label"), options, index=default, key=TARGET_KEY, format_func=column_label, help=t("target_help")
+        t("target_label"), options, index=default, key=TARGET_KEY, format_func=column_formatter(), help=t("target_help")
     )
 
 

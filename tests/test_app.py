@@ -1,0 +1,366 @@
+"""The Streamlit app driven through ``streamlit.testing.v1.AppTest``.
+
+Training runs in a background thread (so the Stop button works), so each test
+presses Train, waits for the session's job and runs the script once more to
+draw the results. Models are tiny (hidden 8, window 10, a few epochs).
+"""
+
+from __future__ import annotations
+
+import pickle
+import threading
+import time
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+import pytest
+import torch
+from streamlit.testing.v1 import AppTest
+
+from conftest import make_price_frame
+from forecast import pipeline, prices
+from forecast.errors import ForecastError
+from forecast.messages import translate
+from ui import state
+from ui.prices_settings import CAPS, check_caps
+from ui.training_job import TrainedResult
+
+APP = Path(__file__).resolve().parents[1] / "streamlit_app.py"
+TRAIN_TIMEOUT_S = 120
+
+
+# ---------------------------------------------------------------- helpers
+
+
+def new_app(locale: str = "en-US") -> AppTest:
+    app = AppTest.from_file(str(APP), default_timeout=60)
+    app.context = {"locale": locale}
+    return app.run()
+
+
+def assert_no_exception(app: AppTest) -> None:
+    assert not app.exception, [e.value for e in app.exception]
+
+
+def csv_bytes(rows: int = 300, seed: int = 0, start: str = "2020-01-01") -> bytes:
+    return make_price_frame(rows, seed=seed, start=start).to_csv().encode("utf-8")
+
+
+def upload_prices(app: AppTest, content: bytes, name: str = "prices.csv") -> AppTest:
+    app.radio(key="prices_source").set_value("upload").run()
+    app.file_uploader(key="prices_upload").set_value((name, content, "text/csv"))
+    return app.run()
+
+
+def tiny_settings(app: AppTest, *, models=("gru",), epochs: int = 2, horizon: int = 1, patience: int = 10) -> None:
+    app.number_input(key="prices_window").set_value(10)
+    app.number_input(key="prices_hidden_size").set_value(8)
+    app.number_input(key="prices_epochs").set_value(epochs)
+    app.number_input(key="prices_horizon").set_value(horizon)
+    app.number_input(key="prices_patience").set_value(patience)
+    app.multiselect(key="prices_models").set_value(list(models))
+    app.run()
+
+
+def press_train(app: AppTest):
+    app.button(key="prices_train").click().run()
+    assert_no_exception(app)
+    job = app.session_state[state.JOB]
+    assert job is not None, "pressing Train started no job"
+    return job
+
+
+def train(app: AppTest) -> TrainedResult:
+    """Press Train, wait for the job and draw the results; return the stored result."""
+    job = press_train(app)
+    assert job.wait(TRAIN_TIMEOUT_S), "training did not finish in time"
+    app.run()
+    assert_no_exception(app)
+    assert state.JOB not in app.session_state
+    return app.session_state[state.RESULT]
+
+
+def error_texts(app: AppTest) -> list[str]:
+    return [element.value for element in app.error]
+
+
+def metrics_table(app: AppTest):
+    for element in app.dataframe:
+        frame = element.value
+        if "RMSE" in frame.columns:
+            return frame
+    raise AssertionError("no metrics table on the page")
+
+
+@pytest.fixture(scope="module")
+def trained_app():
+    """One English session trained on the GOOG sample with all three models; counts training calls."""
+    calls = []
+    original = pipeline.run_experiment
+
+    def counting_run(*args, **kwargs):
+        calls.append(1)
+        return original(*args, **kwargs)
+
+    patch = pytest.MonkeyPatch()
+    patch.setattr(pipeline, "run_experiment", counting_run)
+    app = new_app("en-US")
+    tiny_settings(app, models=("gru", "lstm", "bilstm"), epochs=2, horizon=2)
+    trained = train(app)
+    yield app, trained, calls
+    patch.undo()
+
+
+# ---------------------------------------------------------------- start and language
+
+
+@pytest.mark.parametrize(("locale", "lang"), [("en-US", "en"), ("ko-KR", "ko"), ("de-DE", "en")])
+def test_app_starts_in_browser_language(locale, lang):
+    app = new_app(locale)
+    assert_no_exception(app)
+    assert app.title[0].value == translate("app_title", lang)
+    assert app.button(key="prices_train").label == translate("train_button", lang)
+    assert not error_texts(app)
+
+
+def test_about_tab_shows_equations():
+    app = new_app("ko-KR")
+    formulas = " ".join(element.value for element in app.latex)
+    assert r"h_t &= o_t \odot \tanh(c_t)" in formulas
+    assert r"c_t &= f_t \odot c_{t-1} + i_t \odot g_t" in formulas
+    assert r"h_t &= (1 - z_t) \odot n_t + z_t \odot h_{t-1}" in formulas
+
+
+# ---------------------------------------------------------------- training and results
+
+
+def test_train_shows_each_model_and_baseline(trained_app):
+    app, trained, calls = trained_app
+    table = metrics_table(app)
+    for label in ("GRU", "LSTM", "biLSTM", translate("baseline_naive", "en")):
+        assert label in table.index, f"{label} missing from {list(table.index)}"
+    assert set(trained.result.runs) == {"gru", "lstm", "bilstm"}
+    assert calls == [1]
+
+
+def test_results_offer_every_download(trained_app):
+    app, trained, _ = trained_app
+    keys = {button.key for button in app.get("download_button")}
+    expected = {"prices_download_predictions", "prices_download_metrics"}
+    expected |= {f"prices_download_model_{name}" for name in trained.result.runs}
+    assert expected <= keys, keys
+
+
+def test_next_forecast_covers_horizon(trained_app):
+    _, trained, _ = trained_app
+    for name, forecast in trained.next_forecasts.items():
+        assert len(forecast) == 2, name
+        assert (forecast["date"] > trained.history.index[-1]).all(), name
+
+
+def test_language_switch_keeps_result(trained_app):
+    app, trained, calls = trained_app
+    app.radio(key="lang").set_value("ko").run()
+    assert_no_exception(app)
+    try:
+        assert app.button(key="prices_train").label == translate("train_button", "ko")
+        table = metrics_table(app)
+        assert translate("col_directional_accuracy", "ko") in table.columns
+        assert translate("model_bilstm", "ko") in table.index
+        assert app.session_state[state.RESULT] is trained
+        assert calls == [1]
+    finally:
+        app.radio(key="lang").set_value("en").run()
+
+
+def test_display_option_keeps_result(trained_app):
+    app, trained, calls = trained_app
+    app.selectbox(key="prices_show_step").set_value(2).run()
+    assert_no_exception(app)
+    assert app.session_state[state.RESULT] is trained
+    assert calls == [1]
+
+
+def test_saved_model_upload_forecasts(trained_app):
+    app, trained, _ = trained_app
+    content = trained.model_files["lstm"]
+    app.file_uploader(key="prices_model_upload").set_value(("lstm.pt", content, "application/octet-stream")).run()
+    assert_no_exception(app)
+    assert not error_texts(app)
+    assert any("LSTM" in element.value for element in app.success)
+
+
+class _CreatesMarker:
+    """Unpickling this runs ``open(path, "w")``, which creates the marker file."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+
+    def __reduce__(self):
+        return open, (str(self.path), "w")
+
+
+@pytest.mark.parametrize("container", ["torch_zip", "raw_pickle"])
+def test_malicious_model_upload_rejected(trained_app, tmp_path, container):
+    app, _, _ = trained_app
+    marker = tmp_path / "marker"
+    payload = {"format": "forecast-model", "version": 1, "evil": _CreatesMarker(marker)}
+    if container == "torch_zip":
+        path = tmp_path / "evil.pt"
+        torch.save(payload, path)
+        content = path.read_bytes()
+    else:
+        content = pickle.dumps(payload)
+    assert not marker.exists()
+    app.file_uploader(key="prices_model_upload").set_value(("evil.pt", content, "application/octet-stream")).run()
+    assert_no_exception(app)
+    assert not marker.exists(), "loading the upload ran code from it"
+    assert translate("model_file_invalid", "en", value="upload").split("'")[0] in " ".join(error_texts(app))
+    app.file_uploader(key="prices_model_upload").set_value(None).run()
+
+
+# ---------------------------------------------------------------- data sources
+
+
+def test_bad_upload_shows_error():
+    app = new_app()
+    content = b"\x00\x01\x02 this is not a price table \xff\xfe"
+    with pytest.raises(ForecastError) as expected:
+        prices.load_prices(content, name="bad.csv")
+    upload_prices(app, content, "bad.csv")
+    assert_no_exception(app)
+    assert error_texts(app) == [expected.value.message("en")]
+    assert app.button(key="prices_train").disabled
+
+
+def test_good_upload_shows_preview():
+    app = new_app()
+    upload_prices(app, csv_bytes(300, start="2020-01-01"), "mine.csv")
+    assert_no_exception(app)
+    assert not error_texts(app)
+    metrics = {element.label: element.value for element in app.metric}
+    assert metrics[translate("preview_rows", "en")] == "300"
+    assert metrics[translate("preview_first", "en")] == "2020-01-01"
+    assert not app.button(key="prices_train").disabled
+
+
+@pytest.mark.parametrize(
+    ("failure", "key"),
+    [(ConnectionError("Could not resolve host: query1.finance.yahoo.com"), "fetch_failed"),
+     (TimeoutError("Read timed out"), "fetch_timeout")],
+)
+def test_yfinance_failure_shows_message(monkeypatch, failure, key):
+    import yfinance
+
+    def failing_download(*args, **kwargs):
+        raise failure
+
+    monkeypatch.setattr(yfinance, "download", failing_download)
+    app = new_app()
+    app.radio(key="prices_source").set_value("yfinance").run()
+    app.text_input(key="prices_ticker").set_value("MSFT")
+    started = time.perf_counter()
+    app.button(key="prices_fetch").click().run()
+    assert time.perf_counter() - started < 10
+    assert_no_exception(app)
+    errors = error_texts(app)
+    assert len(errors) == 1, errors
+    assert errors[0].startswith(translate(key, "en", value="MSFT").split(":")[0][:20])
+    assert "CSV" in errors[0]
+
+
+# ---------------------------------------------------------------- settings
+
+
+def test_impossible_window_explained_before_training():
+    app = new_app()
+    upload_prices(app, csv_bytes(150), "short.csv")
+    app.number_input(key="prices_window").set_value(120).run()
+    assert_no_exception(app)
+    errors = error_texts(app)
+    assert len(errors) == 1 and "150" in errors[0], errors
+    assert app.button(key="prices_train").disabled
+    assert state.JOB not in app.session_state
+
+
+def test_settings_over_cap_rejected():
+    from forecast.pipeline import ExperimentSettings
+    from forecast.training import TrainSettings
+
+    with pytest.raises(ForecastError, match="epochs") as error:
+        check_caps(ExperimentSettings(train=TrainSettings(epochs=int(CAPS["epochs"].high) + 1)))
+    assert error.value.key == "setting_out_of_range"
+    check_caps(ExperimentSettings(train=TrainSettings(epochs=int(CAPS["epochs"].high))))
+
+
+def test_epochs_widget_enforces_cap():
+    app = new_app()
+    field = app.number_input(key="prices_epochs")
+    assert field.max == CAPS["epochs"].high
+
+
+# ---------------------------------------------------------------- stop, failures, sessions
+
+
+def test_stop_discards_run_and_keeps_earlier_result():
+    app = new_app()
+    upload_prices(app, csv_bytes(300), "stop.csv")
+    tiny_settings(app, epochs=1)
+    earlier = train(app)
+
+    tiny_settings(app, models=("gru", "lstm", "bilstm"), epochs=int(CAPS["epochs"].high), patience=0)
+    job = press_train(app)
+    app.button(key="prices_stop").click().run()
+    assert job.stop_requested
+    assert job.wait(TRAIN_TIMEOUT_S)
+    app.run()
+    assert_no_exception(app)
+    assert job.cancelled and job.outcome is None
+    assert app.session_state[state.RESULT] is earlier
+    assert translate("training_cancelled", "en") in [element.value for element in app.warning]
+
+
+def test_training_crash_keeps_app_usable(monkeypatch):
+    def broken_run(*args, **kwargs):
+        raise RuntimeError("simulated bug")
+
+    app = new_app()
+    upload_prices(app, csv_bytes(300), "crash.csv")
+    tiny_settings(app)
+    monkeypatch.setattr(pipeline, "run_experiment", broken_run)
+    job = press_train(app)
+    assert job.wait(TRAIN_TIMEOUT_S)
+    app.run()
+    assert_no_exception(app)
+    assert translate("app_training_crashed", "en") in error_texts(app)
+    assert state.RESULT not in app.session_state
+    assert not app.button(key="prices_train").disabled
+
+
+def test_concurrent_sessions_see_own_results():
+    sessions = {
+        "first.csv": make_price_frame(260, seed=1, start="2015-03-02"),
+        "second.csv": make_price_frame(320, seed=2, start="2019-06-03"),
+    }
+    barrier = threading.Barrier(len(sessions))
+
+    def run_session(name: str):
+        try:
+            app = new_app()
+            upload_prices(app, sessions[name].to_csv().encode("utf-8"), name)
+            tiny_settings(app, epochs=3)
+        except BaseException:
+            barrier.abort()  # let the other session fail at once instead of waiting
+            raise
+        barrier.wait(timeout=120)  # both sessions train at the same time
+        return train(app)
+
+    with ThreadPoolExecutor(max_workers=len(sessions)) as pool:
+        results = dict(zip(sessions, pool.map(run_session, sessions)))
+
+    for name, frame in sessions.items():
+        trained = results[name]
+        assert trained.result.last_date == frame.index[-1], name
+        assert trained.result.first_date == frame.index[0], name
+        assert trained.data_label.params["name"] == name
+        assert len(trained.history) == len(frame), name
