@@ -44,7 +44,7 @@ def _wait_healthy(url: str, process: subprocess.Popen, timeout: float) -> None:
                 if response.status == 200:
                     return
         time.sleep(0.3)
-    raise TimeoutError(f"streamlit did not answer on {url} within {timeout} s")
+    raise TimeoutError(f"streamlit did not respond on {url} within {timeout} s")
 
 
 @contextlib.contextmanager

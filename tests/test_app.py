@@ -278,7 +278,8 @@ def test_impossible_window_explained_before_training():
     app.number_input(key="prices_window").set_value(120).run()
     assert_no_exception(app)
     errors = error_texts(app)
-    assert len(errors) == 1 and "150" in errors[0], errors
+    assert len(errors) == 1, errors
+    assert "150" in errors[0], errors
     assert app.button(key="prices_train").disabled
     assert state.JOB not in app.session_state
 

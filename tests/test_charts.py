@@ -102,7 +102,7 @@ def test_comparison_frame_step_shapes(result):
     for step in (1, 2):
         frame = comparison_frame(result, "en", step)
         assert len(frame) == n * 4  # actual, GRU, LSTM, naive
-        actual = frame[frame["series"] == "actual Close"]
+        actual = frame[frame["series"] == series_names(result, "en")[0]]
         np.testing.assert_allclose(actual["price"], result.data.test.actual[:, step - 1])
         assert list(actual["date"]) == list(pd.to_datetime(result.data.test.dates[:, step - 1]))
 

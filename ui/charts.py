@@ -56,7 +56,7 @@ def price_chart(frame: pd.DataFrame, column: str, title: str, y_title: str) -> a
 
 
 def comparison_chart(long: pd.DataFrame, colors: alt.Scale, title: str, y_title: str) -> alt.Chart:
-    """One chart with every series; clicking a legend entry hides or shows the others.
+    """Draw every series in one chart; clicking a legend entry shows that series alone.
 
     ``long`` has columns ``date``, ``series`` and ``price``, one row per date
     and series. Shift-click in the legend selects several series.
@@ -79,7 +79,7 @@ def comparison_chart(long: pd.DataFrame, colors: alt.Scale, title: str, y_title:
 
 
 def small_multiples(long: pd.DataFrame, actual: str, models: Sequence[str], colors: alt.Scale) -> alt.FacetChart:
-    """One small panel per model, each drawn over the actual prices.
+    """Draw one small panel per model, each over the actual prices.
 
     ``long`` has the columns of :func:`comparison_chart`; rows of ``actual``
     are repeated in every panel.
@@ -127,7 +127,7 @@ def loss_chart(history: pd.DataFrame, colors: alt.Scale, title: str, y_title: st
 def forecast_chart(
     history: pd.DataFrame, forecasts: pd.DataFrame, colors: alt.Scale, title: str, y_title: str
 ) -> alt.LayerChart:
-    """The last known prices, then each series' forecast after the last date.
+    """Draw the last known prices, then each series' forecast after the last date.
 
     ``history`` has columns ``date`` and ``price`` (the actual series);
     ``forecasts`` has ``date``, ``series`` and ``price``. A dotted rule marks

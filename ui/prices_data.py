@@ -1,4 +1,4 @@
-"""Where the prices come from (sample, upload, yfinance) and the preview of what was loaded."""
+"""Price sources (sample, upload, yfinance) and the preview of the loaded data."""
 
 from __future__ import annotations
 

@@ -53,16 +53,16 @@ def _comparison_section(trained: TrainedResult, colors) -> None:
     if horizon > 1:
         step = st.selectbox(t("step_label"), range(1, horizon + 1), key="prices_show_step", help=t("step_help"))
     long = comparison_frame(result, lang(), step)
-    shown = charts.subset_scale(colors, list(long["series"].unique()))
+    drawn = charts.subset_scale(colors, list(long["series"].unique()))
     target = column_label(result.data.spec.target)
     st.altair_chart(
-        charts.comparison_chart(long, shown, t("comparison_title", step=step), target),
+        charts.comparison_chart(long, drawn, t("comparison_title", step=step), target),
         width="stretch", key="prices_comparison_chart",
     )
     st.caption(t("legend_hint"))
     _, models, _ = series_names(result, lang())
     with st.expander(t("multiples_title"), expanded=True):
-        st.altair_chart(charts.small_multiples(long, colors.domain[0], models, shown), key="prices_multiples_chart")
+        st.altair_chart(charts.small_multiples(long, colors.domain[0], models, drawn), key="prices_multiples_chart")
 
 
 def _metrics_section(trained: TrainedResult) -> None:
@@ -104,11 +104,12 @@ def _forecast_section(trained: TrainedResult, colors) -> None:
     history = tail.rename(columns={target: "price"}).rename_axis("date").reset_index()
     last_price = float(history["price"].iloc[-1])
     future = next_forecast_frame(trained.next_forecasts, last_price, lang())
-    shown = charts.subset_scale(colors, [colors.domain[0], *future["series"].unique()])
-    chart = charts.forecast_chart(history, future, shown, t("next_chart_title", date=str(history["date"].iloc[-1])[:10]),
+    drawn = charts.subset_scale(colors, [colors.domain[0], *future["series"].unique()])
+    chart = charts.forecast_chart(history, future, drawn, t("next_chart_title", date=str(history["date"].iloc[-1])[:10]),
                                   column_label(target))
     st.altair_chart(chart, width="stretch", key="prices_next_chart")
     table = future.assign(date=future["date"].dt.strftime("%Y-%m-%d")).pivot(index="date", columns="series", values="price")
+    table = table[list(future["series"].unique())]  # models first, then the naive forecast
     st.dataframe(table.rename_axis(t("col_date")).style.format("{:,.2f}"), key="prices_next_table")
     st.caption(t("next_note"))
 

@@ -14,7 +14,7 @@ import pandas as pd
 from pandas.io.formats.style import Styler
 
 from forecast.evaluation import skill_score
-from forecast.messages import translate
+from forecast.messages import MESSAGES, translate
 from forecast.pipeline import ExperimentResult
 from forecast.training import Progress
 
@@ -37,7 +37,9 @@ def baseline_label(name: str, lang: str) -> str:
 
 def series_names(result: ExperimentResult, lang: str) -> tuple[str, list[str], list[str]]:
     """Return the labels of the actual series, of each model and of each baseline."""
-    actual = translate("series_actual", lang, column=result.data.spec.target)
+    target = result.data.spec.target
+    column = translate(f"column_{target}", lang) if f"column_{target}" in MESSAGES else target
+    actual = translate("series_actual", lang, column=column)
     models = [model_label(name, lang) for name in result.runs]
     baselines = [baseline_label(name, lang) for name in result.baselines]
     return actual, models, baselines
@@ -49,7 +51,7 @@ def comparison_frame(
     """Return test-period prices in long form: ``date``, ``series``, ``price``.
 
     ``step`` (1..K) picks which forecast step each sample contributes, so every
-    date appears once per series: with ``step=2`` the row dated d holds the
+    date appears once per series: with ``step=2`` the row dated d contains the
     forecast made two trading days before d. Only the named ``baselines`` are
     included; the metrics table lists all of them.
     """
@@ -127,7 +129,11 @@ FORMATS = {
 
 
 def style_metrics(table: pd.DataFrame, lang: str) -> Styler:
-    """Translate the headers of :func:`metrics_frame` and highlight each scored column's best value."""
+    """Translate the headers of :func:`metrics_frame` and highlight each scored column's best value.
+
+    Numbers become formatted text here because ``st.dataframe`` shows a
+    missing number as "None" and ignores the Styler's ``na_rep``.
+    """
     best = best_rows(table)
     headers = {column: translate(f"col_{column}", lang) for column in table.columns}
     keys = {header: column for column, header in headers.items()}
@@ -136,9 +142,10 @@ def style_metrics(table: pd.DataFrame, lang: str) -> Styler:
         winners = best.get(keys[column.name], [])
         return [BEST_STYLE if label in winners else "" for label in column.index]
 
-    shown = table.rename(columns=headers)
-    formats = {headers[column]: _formatter(pattern) for column, pattern in FORMATS.items() if column in headers}
-    return shown.style.apply(highlight, axis=0).format(formats)
+    formatted = table.copy()
+    for column, pattern in FORMATS.items():
+        formatted[column] = table[column].map(_formatter(pattern))
+    return formatted.rename(columns=headers).style.apply(highlight, axis=0)
 
 
 def metrics_csv_frame(result: ExperimentResult, lang: str) -> pd.DataFrame:

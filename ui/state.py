@@ -23,7 +23,7 @@ FETCHED = "prices_fetched"  # PriceData downloaded with yfinance
 
 @dataclass(frozen=True)
 class Notice:
-    """How the last training run ended, shown until the next one starts."""
+    """Outcome of the last training run, shown until the next one starts."""
 
     level: str  # "success", "warning" or "error"
     error: ForecastError | None = None  # translated when shown, so it follows the language

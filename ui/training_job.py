@@ -38,10 +38,10 @@ DEFAULT_TORCH_THREADS = 1
 
 def limit_torch_threads() -> None:
     """Set torch's CPU thread count for the app process, once, and log the change."""
-    wanted = int(os.environ.get(THREADS_VARIABLE, DEFAULT_TORCH_THREADS))
-    if torch.get_num_threads() != wanted:
-        logger.info("torch CPU threads set from %d to %d (%s)", torch.get_num_threads(), wanted, THREADS_VARIABLE)
-        torch.set_num_threads(wanted)
+    threads = int(os.environ.get(THREADS_VARIABLE, DEFAULT_TORCH_THREADS))
+    if torch.get_num_threads() != threads:
+        logger.info("torch CPU threads set from %d to %d (%s)", torch.get_num_threads(), threads, THREADS_VARIABLE)
+        torch.set_num_threads(threads)
 
 
 @dataclass
