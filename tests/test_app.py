@@ -233,6 +233,20 @@ def test_bad_upload_shows_error():
     assert app.button(key="prices_train").disabled
 
 
+def test_row_limit_explained(monkeypatch):
+    from ui import prices_data
+
+    monkeypatch.setattr(prices_data, "MAX_ROWS", 100)
+    content = csv_bytes(150)
+    with pytest.raises(ForecastError) as expected:
+        prices.load_prices(content, name="long.csv", max_rows=100)
+    assert expected.value.key == "too_many_rows"
+    app = new_app()
+    upload_prices(app, content, "long.csv")
+    assert_no_exception(app)
+    assert error_texts(app) == [expected.value.message("en")]
+
+
 def test_good_upload_shows_preview():
     app = new_app()
     upload_prices(app, csv_bytes(300, start="2020-01-01"), "mine.csv")

@@ -24,6 +24,9 @@ SOURCES = ("sample", "upload", "yfinance")
 DEFAULT_SAMPLE = "GOOG"
 FETCH_TIMEOUT_S = 8.0  # per HTTP response; a failed download must not block the page
 UPLOAD_TYPES = ("csv", "txt", "tsv", "xlsx")
+# About 80 years of trading days. It bounds the work one upload can cause on a
+# shared server; the loader's own limit (prices.DEFAULT_MAX_ROWS) is far higher.
+MAX_ROWS = 20_000
 TARGET_KEY = "prices_target"
 keep_on_language_switch("prices_source", TARGET_KEY)
 
@@ -42,9 +45,9 @@ def load_sample_cached(ticker: str) -> PriceData:
 
 
 @st.cache_data(max_entries=16, ttl=3600, show_spinner=False)
-def load_upload_cached(content: bytes, name: str) -> PriceData:
+def load_upload_cached(content: bytes, name: str, max_rows: int) -> PriceData:
     """Parse an uploaded file; keyed on its bytes and name, so a re-upload is free."""
-    return prices.load_prices(content, name=name)
+    return prices.load_prices(content, name=name, max_rows=max_rows)
 
 
 def show_error(error: ForecastError) -> None:
@@ -81,13 +84,16 @@ def _sample_source() -> LoadedData:
 
 
 def _upload_source() -> LoadedData | None:
-    upload = st.file_uploader(t("upload_label"), type=list(UPLOAD_TYPES), key="prices_upload", help=t("upload_help"))
+    limits = {"megabytes": st.get_option("server.maxUploadSize"), "rows": f"{MAX_ROWS:,}"}
+    upload = st.file_uploader(
+        t("upload_label"), type=list(UPLOAD_TYPES), key="prices_upload", help=t("upload_help", **limits)
+    )
     if upload is None:
         st.info(t("upload_waiting"))
         return None
     content = upload.getvalue()
     logger.info("price upload %s: %d bytes", upload.name, len(content))
-    return LoadedData(load_upload_cached(content, upload.name), Message("label_upload", {"name": upload.name}))
+    return LoadedData(load_upload_cached(content, upload.name, MAX_ROWS), Message("label_upload", {"name": upload.name}))
 
 
 def _yfinance_source() -> LoadedData | None:

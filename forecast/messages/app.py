@@ -31,9 +31,9 @@ MESSAGES: dict[str, dict[str, str]] = {
     "upload_help": {
         "en": "One row per trading day with a date column and at least one price column, for example a Yahoo "
         "Finance export (Date, Open, High, Low, Close, Adj Close, Volume). Korean headers such as 날짜 and 종가 "
-        "are recognised. At most 20 MB.",
+        "are recognised. At most {megabytes} MB and {rows} rows.",
         "ko": "거래일마다 한 행이고 날짜 열과 가격 열이 하나 이상 있는 파일입니다. 예: Yahoo Finance에서 내려받은 파일 "
-        "(Date, Open, High, Low, Close, Adj Close, Volume). 날짜, 종가 같은 한글 열 이름도 인식합니다. 최대 20 MB.",
+        "(Date, Open, High, Low, Close, Adj Close, Volume). 날짜, 종가 같은 한글 열 이름도 인식합니다. 최대 {megabytes} MB, {rows}행까지 올릴 수 있습니다.",
     },
     "upload_waiting": {"en": "Upload a price file to continue.", "ko": "계속하려면 주가 파일을 올리세요."},
     "ticker_label": {"en": "Ticker", "ko": "종목 코드"},
