@@ -19,6 +19,11 @@ logger = logging.getLogger(__name__)
 POLL_SECONDS = 0.5  # how often the progress panel redraws while a job runs
 
 
+def seed_count(settings: ExperimentSettings) -> int:
+    """Return how many seeds each model trains with (1 where the settings have no ``seeds``)."""
+    return int(getattr(settings, "seeds", 1))
+
+
 def render_training(loaded: LoadedData | None, settings: ExperimentSettings | None) -> None:
     """Draw the Train button and, while a job runs, its progress; start a job on click."""
     running = state.job_running()
@@ -52,17 +57,22 @@ def _progress_panel() -> None:
         return
     if job.finished:
         st.rerun()  # the full run collects the outcome and draws the results
-    current, histories = job.snapshot()
+    current, histories, finished_seeds = job.snapshot()
     st.button(t("stop_button"), key="prices_stop", on_click=_stop_current_job, disabled=job.stop_requested,
               help=t("stop_help"))
     if job.stop_requested:
         st.caption(t("stopping"))
     planned = job.settings.train.epochs
+    seeds = seed_count(job.settings)
     names = list(job.settings.models)
     for index, name in enumerate(names):
         history = histories[name]
         done = current is not None and names.index(current) > index
-        st.progress(1.0 if done else min(1.0, len(history) / planned), text=_progress_text(name, history, planned, done))
+        share = (finished_seeds[name] * planned + len(history)) / (seeds * planned)
+        text = _progress_text(name, history, planned, done)
+        if seeds > 1:
+            text = t("progress_seed", text=text, seed=min(finished_seeds[name] + 1, seeds), seeds=seeds)
+        st.progress(1.0 if done else min(1.0, share), text=text)
     loss = history_frame({name: h for name, h in histories.items() if h}, lang())
     if not loss.empty:
         labels = [model_label(n, lang()) for n in names]

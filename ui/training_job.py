@@ -102,7 +102,8 @@ class TrainingJob:
         self.started_at = time.time()
         self._stop = threading.Event()
         self._lock = threading.Lock()
-        self._history: dict[str, list[Progress]] = {name: [] for name in settings.models}
+        self._history: dict[str, list[Progress]] = {name: [] for name in settings.models}  # current seed only
+        self._finished_seeds: dict[str, int] = {name: 0 for name in settings.models}
         self._current: str | None = None
         self._thread = threading.Thread(target=self._run, name="training-job", daemon=True)
 
@@ -126,15 +127,21 @@ class TrainingJob:
         self._thread.join(timeout)
         return self.finished
 
-    def snapshot(self) -> tuple[str | None, dict[str, list[Progress]]]:
-        """Return the model in training and a copy of every model's progress so far."""
+    def snapshot(self) -> tuple[str | None, dict[str, list[Progress]], dict[str, int]]:
+        """Return the model in training, each model's progress in its current seed, and its finished seeds."""
         with self._lock:
-            return self._current, {name: list(history) for name, history in self._history.items()}
+            histories = {name: list(history) for name, history in self._history.items()}
+            return self._current, histories, dict(self._finished_seeds)
 
     def _on_progress(self, name: str, progress: Progress) -> bool:
         with self._lock:
             self._current = name
-            self._history[name].append(progress)
+            history = self._history[name]
+            if history and progress.step <= history[-1].step:
+                # The step count restarted: the next seed of the same model began.
+                self._finished_seeds[name] += 1
+                history.clear()
+            history.append(progress)
         return self._stop.is_set()
 
     def _run(self) -> None:

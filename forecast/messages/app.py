@@ -225,6 +225,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "{model}: done after epoch {epoch} (of at most {epochs}), validation loss {val}, {seconds} s",
         "ko": "{model}: 에포크 {epoch}에서 끝남 (최대 {epochs}), 검증 손실 {val}, {seconds}초",
     },
+    "progress_seed": {"en": "{text} (seed {seed} of {seeds})", "ko": "{text} (시드 {seeds}개 중 {seed}번째)"},
     "trained_notice": {"en": "Training finished. The results are below.", "ko": "학습이 끝났습니다. 결과는 아래에 있습니다."},
     "app_training_crashed": {
         "en": "Training failed unexpectedly. Try smaller settings or another device; earlier results are kept and "
