@@ -58,3 +58,41 @@ def skill_score(rmse: float, rmse_naive: float) -> float:
     if rmse_naive == 0:
         return float("nan")
     return 1.0 - rmse / rmse_naive
+
+
+def per_step_metrics(actual: np.ndarray, predicted: np.ndarray, last_price: np.ndarray) -> list[dict[str, float]]:
+    """Return the metrics of each step ahead, with skill against the naive forecast of that step.
+
+    Parameters
+    ----------
+    actual, predicted : ndarray of shape (N, K)
+        Prices.
+    last_price : ndarray of shape (N,)
+
+    Returns
+    -------
+    list of K dicts
+        Item k-1 contains ``step`` (k), rmse, mae, mape, directional_accuracy and skill for step k.
+    """
+    actual = np.asarray(actual, dtype=np.float64)
+    predicted = np.asarray(predicted, dtype=np.float64)
+    naive = naive_forecast(last_price, 1)
+    steps = []
+    for k in range(actual.shape[1]):
+        metrics = regression_metrics(actual[:, k : k + 1], predicted[:, k : k + 1], last_price)
+        naive_rmse = regression_metrics(actual[:, k : k + 1], naive, last_price)["rmse"]
+        steps.append({"step": k + 1, **metrics, "skill": skill_score(metrics["rmse"], naive_rmse)})
+    return steps
+
+
+def summarize_seeds(runs: list[dict[str, float]]) -> dict[str, dict[str, float]]:
+    """Return the mean and the sample standard deviation of each metric over seeds.
+
+    ``runs`` contains one metrics dict per seed. The standard deviation uses
+    ddof=1 and is NaN for a single seed.
+    """
+    names = [name for name in runs[0] if isinstance(runs[0][name], (int, float))]
+    values = {name: np.array([run[name] for run in runs], dtype=np.float64) for name in names}
+    mean = {name: float(np.mean(v)) for name, v in values.items()}
+    std = {name: float(np.std(v, ddof=1)) if len(v) > 1 else float("nan") for name, v in values.items()}
+    return {"mean": mean, "std": std}

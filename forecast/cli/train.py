@@ -8,7 +8,10 @@ from pathlib import Path
 
 import pandas as pd
 
+from forecast.backtest import WINDOW_KINDS, BacktestSettings
+from forecast.baselines import BASELINE_NAMES
 from forecast.cli.common import add_device_argument, add_source_arguments, comma_list, load_source
+from forecast.cli.evaluation_report import print_evaluation
 from forecast.messages import translate
 from forecast.models import IMPLS, MODEL_LABELS
 from forecast.persistence import save_model
@@ -21,9 +24,11 @@ from forecast.windows import SCALERS, TARGET_MODES, WindowSpec
 def register(subparsers) -> None:
     parser = subparsers.add_parser(
         "train",
-        help="train GRU, LSTM and biLSTM on a price table and compare them with the naive baseline",
-        description="Train each model, print test metrics beside the naive baseline, and write "
-        "metrics.json, predictions.csv and one model file per model to --out.",
+        help="train GRU, LSTM and biLSTM on a price table and compare them with the baselines",
+        description="Train each model, print test metrics beside the baselines (naive, drift, moving "
+        "average, linear), the Diebold-Mariano test against naive, the lag check and the coverage of "
+        "split-conformal 80 %% and 95 %% intervals, and write metrics.json, predictions.csv and one "
+        "model file per model to --out.",
     )
     add_source_arguments(parser)
     parser.add_argument("--models", type=comma_list, default=("gru", "lstm", "bilstm"),
@@ -51,6 +56,25 @@ def register(subparsers) -> None:
                         help="fused: torch's nn.GRU/nn.LSTM; cell: the from-scratch cells (default: fused)")
     add_device_argument(parser)
     parser.add_argument("--seed", type=int, default=0, help="random seed; the same seed repeats a CPU run exactly")
+    parser.add_argument("--seeds", type=int, default=1,
+                        help="train each model with N seeds (seed, seed+1, ...) and report mean and standard "
+                        "deviation of every metric (default: 1)")
+    parser.add_argument("--baselines", type=comma_list, default=BASELINE_NAMES,
+                        help="comma-separated baselines among naive, drift, moving_average, linear; naive is "
+                        "always kept because skill is measured against it (default: all four)")
+    parser.add_argument("--leak-demo", action="store_true",
+                        help="teaching experiment: also train every model with the scalers fitted on the whole "
+                        "series and show how much better the leaky run falsely looks")
+    parser.add_argument("--backtest", action="store_true",
+                        help="also run a walk-forward (rolling-origin) backtest over the test period")
+    parser.add_argument("--retrain-every", type=int, default=0,
+                        help="backtest: retrain after every K test forecasts; 0 trains once (default: 0)")
+    parser.add_argument("--backtest-window", choices=WINDOW_KINDS, default="expanding",
+                        help="backtest training rows: expanding from the first row, or sliding with the length "
+                        "of the first fit (default: expanding)")
+    parser.add_argument("--refit-epochs", type=int, default=3,
+                        help="backtest: epochs of each retrain after the first, starting from the previous "
+                        "weights; 0 retrains from scratch with --epochs (default: 3)")
     parser.add_argument("--out", type=Path, default=Path("runs/latest"), help="output folder (default: runs/latest)")
     parser.set_defaults(func=run)
 
@@ -74,9 +98,14 @@ def settings_from_args(args: argparse.Namespace) -> ExperimentSettings:
         patience=args.patience if args.patience > 0 else None,
         seed=args.seed,
     )
+    backtest = None
+    if args.backtest:
+        backtest = BacktestSettings(retrain_every=args.retrain_every, window=args.backtest_window,
+                                    refit_epochs=args.refit_epochs or None)
     return ExperimentSettings(
         spec=spec, models=args.models, hidden_size=args.hidden, num_layers=args.layers,
         dropout=args.dropout, impl=args.impl, train=train, device=args.device,
+        baselines=args.baselines, seeds=args.seeds, leak_demo=args.leak_demo, backtest=backtest,
     )
 
 
@@ -84,12 +113,16 @@ def metrics_table(result: ExperimentResult, lang: str) -> pd.DataFrame:
     """Return one row per model and baseline with the test metrics."""
     rows = {}
     for name, run in result.runs.items():
-        rows[run.label] = {**run.metrics, "seconds": run.fit.seconds, "epochs": run.fit.epochs_run,
-                           "parameters": run.parameters}
+        rows[run.label] = {**run.metrics, **_dm_column(run.diagnostics), "seconds": run.fit.seconds,
+                           "epochs": run.fit.epochs_run, "parameters": run.parameters}
     for name, baseline in result.baselines.items():
-        rows[translate(f"baseline_{name}", lang)] = dict(baseline["metrics"])
+        rows[translate(f"baseline_{name}", lang)] = {**baseline["metrics"], **_dm_column(baseline.get("diagnostics", {}))}
     table = pd.DataFrame.from_dict(rows, orient="index")
     return table.rename(columns={"rmse": "RMSE", "mae": "MAE", "mape": "MAPE %", "directional_accuracy": "direction"})
+
+
+def _dm_column(diagnostics: dict) -> dict:
+    return {"DM p": diagnostics["dm_pvalue"]} if "dm_pvalue" in diagnostics else {}
 
 
 def write_outputs(result: ExperimentResult, out: Path) -> list[Path]:
@@ -122,13 +155,18 @@ def run(args: argparse.Namespace) -> int:
             print(f"{MODEL_LABELS[name]} {progress.epoch}/{progress.epochs} "
                   f"train {progress.train_loss:.5f} val {progress.val_loss:.5f}", flush=True)
 
-    result = run_experiment(loaded.frame, settings, callback=show_progress)
+    def show_backtest(done: int, total: int, name: str) -> None:
+        print(translate("cli_backtest_progress", args.lang, done=done, total=total, model=MODEL_LABELS[name]),
+              flush=True)
+
+    result = run_experiment(loaded.frame, settings, callback=show_progress, backtest_callback=show_backtest)
     print(translate("cli_train_summary", args.lang, target=settings.spec.target, rows=len(loaded.frame),
                     test=len(result.data.test), start=result.metrics_dict()["test_start"],
                     end=result.metrics_dict()["test_end"], device=result.device))
     with pd.option_context("display.width", 120, "display.float_format", "{:.4f}".format):
         print(metrics_table(result, args.lang).to_string())
     print(translate("cli_skill_note", args.lang))
+    print_evaluation(result, args.lang)
     for path in write_outputs(result, args.out):
         print(translate("cli_wrote", args.lang, path=path))
     return 0
