@@ -352,6 +352,27 @@ def test_training_crash_keeps_app_usable(monkeypatch):
     assert not app.button(key="prices_train").disabled
 
 
+def test_job_counts_seeds():
+    from forecast.pipeline import ExperimentSettings
+    from forecast.training import TrainSettings
+    from forecast.messages import Message
+    from forecast.windows import WindowSpec
+    from ui.training_job import TrainingJob
+
+    settings = ExperimentSettings(
+        spec=WindowSpec(window=10), models=("gru",), hidden_size=8, seeds=2,
+        train=TrainSettings(epochs=3, patience=None),
+    )
+    job = TrainingJob(make_price_frame(200), settings, Message("label_upload", {"name": "seeds.csv"}))
+    job.start()
+    assert job.wait(TRAIN_TIMEOUT_S)
+    assert job.error is None
+    _, histories, finished_seeds = job.snapshot()
+    assert finished_seeds == {"gru": 1}
+    assert [progress.epoch for progress in histories["gru"]] == [1, 2, 3]
+    assert len(job.outcome.result.runs["gru"].seed_metrics) == 2
+
+
 def test_concurrent_sessions_see_own_results():
     sessions = {
         "first.csv": make_price_frame(260, seed=1, start="2015-03-02"),

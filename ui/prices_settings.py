@@ -48,6 +48,7 @@ CAPS = {
     "hidden_size": Cap(4, 256, 32),
     "num_layers": Cap(1, 4, 1),
     "patience": Cap(0, 100, 10),
+    "seeds": Cap(1, 5, 1),  # models trained per kind; each seed costs a full training
 }
 keep_on_language_switch(
     "prices_features", "prices_models", "prices_impl", "prices_device", "prices_target_mode", "prices_scaler"
@@ -124,6 +125,7 @@ def _training_inputs(column) -> dict:
         "seed": int(column.number_input(
             t("seed_label"), min_value=0, max_value=2**31 - 1, value=0, step=1, key="prices_seed", help=t("seed_help")
         )),
+        "seeds": _number("seeds", "seeds_label", column),
     }
 
 
@@ -159,7 +161,7 @@ def build_settings(values: dict, target: str) -> ExperimentSettings:
     )
     return ExperimentSettings(
         spec=spec, models=values["models"], hidden_size=values["hidden_size"], num_layers=values["num_layers"],
-        dropout=values["dropout"], impl=values["impl"], train=train, device=values["device"],
+        dropout=values["dropout"], impl=values["impl"], train=train, device=values["device"], seeds=values["seeds"],
     )
 
 
@@ -168,7 +170,7 @@ def check_caps(settings: ExperimentSettings) -> None:
     values = {
         "window": settings.spec.window, "horizon": settings.spec.horizon, "epochs": settings.train.epochs,
         "batch_size": settings.train.batch_size, "hidden_size": settings.hidden_size,
-        "num_layers": settings.num_layers, "patience": settings.train.patience or 0,
+        "num_layers": settings.num_layers, "patience": settings.train.patience or 0, "seeds": settings.seeds,
     }
     for name, value in values.items():
         cap = CAPS[name]

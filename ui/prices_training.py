@@ -19,10 +19,6 @@ logger = logging.getLogger(__name__)
 POLL_SECONDS = 0.5  # how often the progress panel redraws while a job runs
 
 
-def seed_count(settings: ExperimentSettings) -> int:
-    """Return how many seeds each model trains with (1 where the settings have no ``seeds``)."""
-    return int(getattr(settings, "seeds", 1))
-
 
 def render_training(loaded: LoadedData | None, settings: ExperimentSettings | None) -> None:
     """Draw the Train button and, while a job runs, its progress; start a job on click."""
@@ -63,7 +59,7 @@ def _progress_panel() -> None:
     if job.stop_requested:
         st.caption(t("stopping"))
     planned = job.settings.train.epochs
-    seeds = seed_count(job.settings)
+    seeds = job.settings.seeds
     names = list(job.settings.models)
     for index, name in enumerate(names):
         history = histories[name]

@@ -158,6 +158,13 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Random seed for initial weights and shuffling; the same seed repeats a CPU run exactly.",
         "ko": "초기 가중치와 섞기에 쓰는 난수 시드입니다. CPU에서는 같은 시드로 같은 결과가 나옵니다.",
     },
+    "seeds_label": {"en": "Seeds per model", "ko": "모델별 시드 수"},
+    "seeds_label_help": {
+        "en": "Trains each model this many times with seeds seed, seed + 1, ... ({low}–{high}). The charts and the "
+        "scores show the first seed; more seeds show how much the scores depend on chance, at the cost of that many trainings.",
+        "ko": "각 모델을 시드, 시드 + 1, ... 로 이 횟수만큼 학습합니다 ({low}–{high}). 차트와 점수는 첫 번째 시드의 것이며, "
+        "시드가 많을수록 점수가 우연에 얼마나 좌우되는지 알 수 있지만 그만큼 학습이 늘어납니다.",
+    },
     "advanced_label": {"en": "Advanced settings", "ko": "고급 설정"},
     "target_mode_label": {"en": "Model output", "ko": "모델 출력"},
     "target_mode_help": {
@@ -188,10 +195,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     "caps_note": {
         "en": "Limits on this server, so that one run stays within minutes: window ≤ {window_max}, "
         "horizon ≤ {horizon_max}, epochs ≤ {epochs_max}, batch ≤ {batch_size_max}, hidden size ≤ {hidden_size_max}, "
-        "layers ≤ {num_layers_max}. Larger runs belong on your own machine with the command line "
+        "layers ≤ {num_layers_max}, seeds ≤ {seeds_max}. Larger runs belong on your own machine with the command line "
         "(python -m forecast train).",
         "ko": "이 서버에서 한 번의 학습이 몇 분 안에 끝나도록 정한 한도: 윈도 ≤ {window_max}, 예측 기간 ≤ {horizon_max}, "
-        "에포크 ≤ {epochs_max}, 배치 ≤ {batch_size_max}, 은닉 상태 크기 ≤ {hidden_size_max}, 층 수 ≤ {num_layers_max}. "
+        "에포크 ≤ {epochs_max}, 배치 ≤ {batch_size_max}, 은닉 상태 크기 ≤ {hidden_size_max}, 층 수 ≤ {num_layers_max}, 시드 수 ≤ {seeds_max}. "
         "더 큰 학습은 자신의 컴퓨터에서 명령줄(python -m forecast train)로 실행하세요.",
     },
     "model_gru": {"en": "GRU", "ko": "GRU"},
