@@ -45,7 +45,8 @@ def register(subparsers) -> None:
                         help="with --impl cell: compile the cell steps with torch.compile (the first run "
                         "spends seconds to minutes compiling; falls back to eager if compiling fails)")
     parser.add_argument("--preset", choices=tuple(PRESETS), default="fast",
-                        help="fast: Adam, 8 epochs; textbook: SGD lr 0.1, batch 100, 10 epochs (default: fast)")
+                        help="fast: Adam lr 0.005, batch 32, 6 epochs; textbook: SGD lr 0.1, batch 100, "
+                        "10 epochs (default: fast)")
     parser.add_argument("--epochs", type=int, help="passes over the training digits (default: from the preset)")
     parser.add_argument("--hidden", type=int, help="hidden units per direction (default: from the preset, 128)")
     parser.add_argument("--batch-size", type=int, help="digits per optimiser step (default: from the preset)")
