@@ -145,8 +145,8 @@ def diebold_mariano(errors: np.ndarray, reference_errors: np.ndarray, horizon: i
     centred = differential - differential.mean()
     autocovariances = [np.dot(centred[lag:], centred[: n - lag]) / n for lag in range(min(horizon, n))]
     long_run = autocovariances[0] + 2 * sum(autocovariances[1:])
-    if long_run <= 0:
-        logger.info("DM long-run variance %.3g is not positive; using the lag-0 variance", long_run)
+    if long_run < 0:
+        logger.info("DM long-run variance %.3g is negative; using the lag-0 variance", long_run)
         long_run = autocovariances[0]
     if long_run == 0:
         same = np.all(differential == 0)
