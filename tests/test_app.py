@@ -8,9 +8,7 @@ draw the results. Models are tiny (hidden 8, window 10, a few epochs).
 from __future__ import annotations
 
 import pickle
-import threading
 import time
-from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
@@ -48,6 +46,7 @@ def csv_bytes(rows: int = 300, seed: int = 0, start: str = "2020-01-01") -> byte
 
 def upload_prices(app: AppTest, content: bytes, name: str = "prices.csv") -> AppTest:
     app.radio(key="prices_source").set_value("upload").run()
+    assert_no_exception(app)
     app.file_uploader(key="prices_upload").set_value((name, content, "text/csv"))
     return app.run()
 
@@ -63,18 +62,25 @@ def tiny_settings(app: AppTest, *, models=("gru",), epochs: int = 2, horizon: in
 
 
 def press_train(app: AppTest):
+    """Press Train; return the running job, or None when it already ended and was collected."""
     app.button(key="prices_train").click().run()
     assert_no_exception(app)
-    job = app.session_state[state.JOB]
-    assert job is not None, "pressing Train started no job"
-    return job
+    if state.JOB not in app.session_state:
+        assert state.NOTICE in app.session_state, "pressing Train started no job"
+        return None
+    return app.session_state[state.JOB]
+
+
+def finish(app: AppTest, job) -> None:
+    """Wait for ``job`` (if still running) and run the script once more to collect it."""
+    if job is not None:
+        assert job.wait(TRAIN_TIMEOUT_S), "training did not finish in time"
+    app.run()
 
 
 def train(app: AppTest) -> TrainedResult:
     """Press Train, wait for the job and draw the results; return the stored result."""
-    job = press_train(app)
-    assert job.wait(TRAIN_TIMEOUT_S), "training did not finish in time"
-    app.run()
+    finish(app, press_train(app))
     assert_no_exception(app)
     assert state.JOB not in app.session_state
     return app.session_state[state.RESULT]
@@ -325,6 +331,7 @@ def test_stop_discards_run_and_keeps_earlier_result():
 
     tiny_settings(app, models=("gru", "lstm", "bilstm"), epochs=int(CAPS["epochs"].high), patience=0)
     job = press_train(app)
+    assert job is not None, "the long run ended before Stop could be pressed"
     app.button(key="prices_stop").click().run()
     assert job.stop_requested
     assert job.wait(TRAIN_TIMEOUT_S)
@@ -343,9 +350,7 @@ def test_training_crash_keeps_app_usable(monkeypatch):
     upload_prices(app, csv_bytes(300), "crash.csv")
     tiny_settings(app)
     monkeypatch.setattr(pipeline, "run_experiment", broken_run)
-    job = press_train(app)
-    assert job.wait(TRAIN_TIMEOUT_S)
-    app.run()
+    finish(app, press_train(app))
     assert_no_exception(app)
     assert translate("app_training_crashed", "en") in error_texts(app)
     assert state.RESULT not in app.session_state
@@ -353,9 +358,9 @@ def test_training_crash_keeps_app_usable(monkeypatch):
 
 
 def test_job_counts_seeds():
+    from forecast.messages import Message
     from forecast.pipeline import ExperimentSettings
     from forecast.training import TrainSettings
-    from forecast.messages import Message
     from forecast.windows import WindowSpec
     from ui.training_job import TrainingJob
 
@@ -374,28 +379,32 @@ def test_job_counts_seeds():
 
 
 def test_concurrent_sessions_see_own_results():
+    """Two sessions train at the same time on different data; each sees only its own result.
+
+    AppTest keeps widget format functions in a registry that two script runs
+    in parallel threads can mix up, so the script runs take turns here. The
+    trainings, which run in each session's job thread, overlap.
+    """
     sessions = {
         "first.csv": make_price_frame(260, seed=1, start="2015-03-02"),
         "second.csv": make_price_frame(320, seed=2, start="2019-06-03"),
     }
-    barrier = threading.Barrier(len(sessions))
+    apps = {}
+    for name, frame in sessions.items():
+        app = new_app()
+        upload_prices(app, frame.to_csv().encode("utf-8"), name)
+        tiny_settings(app, epochs=100, patience=0)
+        apps[name] = app
 
-    def run_session(name: str):
-        try:
-            app = new_app()
-            upload_prices(app, sessions[name].to_csv().encode("utf-8"), name)
-            tiny_settings(app, epochs=3)
-        except BaseException:
-            barrier.abort()  # let the other session fail at once instead of waiting
-            raise
-        barrier.wait(timeout=120)  # both sessions train at the same time
-        return train(app)
-
-    with ThreadPoolExecutor(max_workers=len(sessions)) as pool:
-        results = dict(zip(sessions, pool.map(run_session, sessions)))
+    jobs = {name: press_train(app) for name, app in apps.items()}
+    assert all(job is not None for job in jobs.values())
+    assert not jobs["first.csv"].finished, "the first training ended before the second started"
+    for name, app in apps.items():
+        finish(app, jobs[name])
+        assert_no_exception(app)
 
     for name, frame in sessions.items():
-        trained = results[name]
+        trained = apps[name].session_state[state.RESULT]
         assert trained.result.last_date == frame.index[-1], name
         assert trained.result.first_date == frame.index[0], name
         assert trained.data_label.params["name"] == name
