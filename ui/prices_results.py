@@ -9,6 +9,7 @@ from __future__ import annotations
 import streamlit as st
 
 from ui import charts
+from ui.evaluation_panels import render_evaluation
 from ui.i18n import column_label, lang, t
 from ui.result_data import (
     comparison_frame,
@@ -41,9 +42,9 @@ def render_results(trained: TrainedResult) -> None:
     _loss_section(trained, colors)
     _forecast_section(trained, colors)
     _downloads_section(trained)
-    # EVALUATION PANELS: the evaluation panels (further baselines, seeds, backtest,
-    # intervals, Diebold-Mariano) are drawn here by ui.evaluation_panels.render_evaluation
-    # once that module exists.
+    # Evaluation panels: significance against the naive forecast, intervals,
+    # per-step scores, seeds, leakage demo and the walk-forward backtest.
+    render_evaluation(result)
 
 
 def _comparison_section(trained: TrainedResult, colors) -> None:
