@@ -1,0 +1,205 @@
+"""MNIST training in a background thread, and the MNIST tab's session state.
+
+The job follows the prices tab's design: Streamlit reruns the page on every
+click, so training runs in its own thread, the page polls it for progress,
+and the Stop button sets an event that the progress callback returns, which
+makes ``forecast.training.fit`` raise ``TrainingCancelled``. The job itself
+never touches Streamlit.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+import time
+from dataclasses import dataclass, field
+
+import numpy as np
+import streamlit as st
+import torch
+from sklearn.model_selection import train_test_split
+
+from forecast.device import describe_device
+from forecast.errors import ForecastError, TrainingCancelled
+from forecast.mnist import VALIDATION_SHARE, MnistResult, MnistSettings, resolve_settings, train_mnist
+from forecast.mnist_data import MnistData
+from forecast.training import Progress
+
+logger = logging.getLogger(__name__)
+
+JOB = "mnist_job"  # MnistJob in progress, or finished but not yet collected
+RUN = "mnist_run"  # MnistRun of the last successful training
+NOTICE = "mnist_notice"  # (level, ForecastError or None) about the last training run
+
+
+@dataclass(frozen=True)
+class TrainRequest:
+    """Everything one press of Train asks for."""
+
+    models: tuple[str, ...]  # among "gru", "lstm", "bilstm"
+    preset: str  # "textbook" or "fast"
+    impl: str  # "fused" or "cell"
+    device: torch.device
+    seed: int
+    train_digits: int  # training digits used, validation share included
+    overrides: dict = field(default_factory=dict)  # MnistSettings fields replacing the preset's values
+
+    @property
+    def settings(self) -> MnistSettings:
+        return resolve_settings(self.preset, **self.overrides)
+
+
+@dataclass
+class MnistRun:
+    """One finished training of the MNIST tab: everything its results view draws."""
+
+    results: dict[str, MnistResult]  # model name -> scores, history and trained model
+    request: TrainRequest
+    data_source: str  # "sample" or the folder the digits came from
+    train_digits: int  # digits the training used (validation share included)
+    test_images: np.ndarray  # (N_test, 28, 28) uint8
+    test_labels: np.ndarray  # (N_test,) int64
+    device: str  # readable device label, such as "cpu"
+
+
+def subset_training(data: MnistData, digits: int, seed: int) -> MnistData:
+    """Return ``data`` with only ``digits`` training digits, stratified by class when possible.
+
+    The test digits stay complete, so scores from subsets remain comparable.
+    """
+    total = len(data.train_labels)
+    if digits >= total:
+        return data
+    counts = np.bincount(data.train_labels, minlength=10)
+    stratify = data.train_labels if counts[counts > 0].min() >= 2 and digits >= 10 else None
+    chosen, _ = train_test_split(np.arange(total), train_size=digits, stratify=stratify, random_state=seed)
+    chosen = np.sort(chosen)
+    return MnistData(
+        data.train_images[chosen], data.train_labels[chosen], data.test_images, data.test_labels, data.source
+    )
+
+
+def planned_steps(train_digits: int, settings: MnistSettings) -> int:
+    """Return the optimiser steps one model will take: epochs times batches per epoch."""
+    fitted = train_digits - max(1, round(VALIDATION_SHARE * train_digits))
+    return settings.epochs * -(-fitted // settings.batch_size)  # ceiling division
+
+
+class MnistJob:
+    """One MNIST training of one session, in its own thread.
+
+    Parameters
+    ----------
+    data : MnistData
+        The digits, already cut to ``request.train_digits``.
+    request : TrainRequest
+    """
+
+    def __init__(self, data: MnistData, request: TrainRequest) -> None:
+        self.data = data
+        self.request = request
+        self.settings = request.settings
+        self.total_steps = planned_steps(len(data.train_labels), self.settings)
+        self.outcome: MnistRun | None = None
+        self.error: ForecastError | None = None
+        self.cancelled = False
+        self._stop = threading.Event()
+        self._lock = threading.Lock()
+        self._history: dict[str, list[Progress]] = {name: [] for name in request.models}
+        self._current: str | None = None
+        self._thread = threading.Thread(target=self._run, name="mnist-training-job", daemon=True)
+
+    def start(self) -> None:
+        self._thread.start()
+
+    def request_stop(self) -> None:
+        """Ask the training to stop at the next validation report."""
+        self._stop.set()
+
+    @property
+    def stop_requested(self) -> bool:
+        return self._stop.is_set()
+
+    @property
+    def finished(self) -> bool:
+        return self._thread.ident is not None and not self._thread.is_alive()
+
+    def wait(self, timeout: float | None = None) -> bool:
+        """Block until the job ends or ``timeout`` seconds pass; return whether it ended."""
+        self._thread.join(timeout)
+        return self.finished
+
+    def snapshot(self) -> tuple[str | None, dict[str, list[Progress]]]:
+        """Return the model in training and each model's validation reports so far."""
+        with self._lock:
+            return self._current, {name: list(history) for name, history in self._history.items()}
+
+    def _on_progress(self, name: str, progress: Progress) -> bool:
+        with self._lock:
+            self._current = name
+            self._history[name].append(progress)
+        return self._stop.is_set()
+
+    def _run(self) -> None:
+        request = self.request
+        started = time.perf_counter()
+        digits = len(self.data.train_labels)
+        try:
+            results = train_mnist(
+                self.data, request.models, preset=request.preset, impl=request.impl, device=request.device,
+                seed=request.seed, callback=self._on_progress, **request.overrides,
+            )
+            self.outcome = MnistRun(
+                results, request, self.data.source, digits, self.data.test_images, self.data.test_labels,
+                describe_device(request.device),
+            )
+            logger.info("MNIST job finished: %d training digits, %.1fs", digits, time.perf_counter() - started)
+        except TrainingCancelled:
+            self.cancelled = True
+            logger.info("MNIST job stopped by the user after %.1fs", time.perf_counter() - started)
+        except ForecastError as error:
+            self.error = error
+            logger.warning("MNIST job failed on %d training digits: %s", digits, error.key)
+        except Exception:  # noqa: BLE001 - any bug must end as a message, never kill the session
+            logger.exception("MNIST job crashed on %d training digits", digits)
+            self.error = ForecastError("app_training_crashed")
+
+
+# ---------------------------------------------------------------------------
+# Session state
+# ---------------------------------------------------------------------------
+
+
+def current_job() -> MnistJob | None:
+    return st.session_state.get(JOB)
+
+
+def job_running() -> bool:
+    job = current_job()
+    return job is not None and not job.finished
+
+
+def start_job(job: MnistJob) -> None:
+    """Start ``job`` as this session's MNIST training and clear the previous notice."""
+    st.session_state.pop(NOTICE, None)
+    st.session_state[JOB] = job
+    job.start()
+
+
+def collect_finished_job() -> None:
+    """Move a finished job's outcome into the session: a new run, or a notice saying why there is none."""
+    job = current_job()
+    if job is None or not job.finished:
+        return
+    del st.session_state[JOB]
+    if job.outcome is not None:
+        st.session_state[RUN] = job.outcome
+        st.session_state[NOTICE] = ("success", None)
+    elif job.cancelled:
+        st.session_state[NOTICE] = ("warning", ForecastError("training_cancelled"))
+    else:
+        st.session_state[NOTICE] = ("error", job.error)
+
+
+def finished_run() -> MnistRun | None:
+    return st.session_state.get(RUN)
