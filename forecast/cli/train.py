@@ -27,7 +27,7 @@ def register(subparsers) -> None:
         help="train GRU, LSTM and biLSTM on a price table and compare them with the baselines",
         description="Train each model, print test metrics beside the baselines (naive, drift, moving "
         "average, linear), the Diebold-Mariano test against naive, the lag check and the coverage of "
-        "split-conformal 80 %% and 95 %% intervals, and write metrics.json, predictions.csv and one "
+        "split-conformal 80 % and 95 % intervals, and write metrics.json, predictions.csv and one "
         "model file per model to --out.",
     )
     add_source_arguments(parser)
