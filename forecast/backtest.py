@@ -108,7 +108,7 @@ class _Series:
 
 
 def _training_samples(series: _Series, spec, last_row: int, first_row: int):
-    """Return scaled training and validation tensors from rows first_row..last_row, and the scalers."""
+    """Return train and validation tensors from rows first_row..last_row, scaled features (n, F), target scaler."""
     W, K = spec.window, spec.horizon
     known = slice(first_row, last_row + 1)
     feature_scaler = SCALERS[spec.scaler]().fit(series.features[known])
@@ -131,7 +131,7 @@ def _training_samples(series: _Series, spec, last_row: int, first_row: int):
         y = np.ascontiguousarray(targets[origins + 1])
         return torch.from_numpy(x), torch.from_numpy(y)
 
-    return tensors(train_origins), tensors(val_origins), scaled, feature_scaler, target_scaler, train_origins
+    return tensors(train_origins), tensors(val_origins), scaled, target_scaler
 
 
 def _first_row(series: _Series, last_row: int, window_kind: str) -> int:
@@ -146,8 +146,10 @@ def _backtest_model(name, series, test, settings, backtest, device, report) -> n
     for block in series.blocks:
         last_row = int(test.origin[block[0]])
         first_row = _first_row(series, last_row, backtest.window)
-        train, val, scaled, _, target_scaler, _ = _training_samples(series, spec, last_row, first_row)
+        train, val, scaled, target_scaler = _training_samples(series, spec, last_row, first_row)
         train_settings = settings.train
+        # NOTE: a warm-started retrain keeps weights learned under the previous scalers; the few
+        # refit epochs adapt them to the refitted scaling rather than starting over.
         if model is None or backtest.refit_epochs is None:
             torch.manual_seed(settings.train.seed)
             model = build_model(settings.model_config(name)).to(device)
