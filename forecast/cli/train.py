@@ -116,7 +116,8 @@ def metrics_table(result: ExperimentResult, lang: str) -> pd.DataFrame:
         rows[run.label] = {**run.metrics, **_dm_column(run.diagnostics), "seconds": run.fit.seconds,
                            "epochs": run.fit.epochs_run, "parameters": run.parameters}
     for name, baseline in result.baselines.items():
-        rows[translate(f"baseline_{name}", lang)] = {**baseline["metrics"], **_dm_column(baseline.get("diagnostics", {}))}
+        dm_column = _dm_column(baseline.get("diagnostics", {}))
+        rows[translate(f"baseline_{name}", lang)] = {**baseline["metrics"], **dm_column}
     table = pd.DataFrame.from_dict(rows, orient="index")
     return table.rename(columns={"rmse": "RMSE", "mae": "MAE", "mape": "MAPE %", "directional_accuracy": "direction"})
 
