@@ -92,11 +92,11 @@ def probability_chart(probabilities: np.ndarray, title: str, x_title: str, y_tit
         .mark_rect()
         .encode(
             x=alt.X("step:O", title=x_title, axis=alt.Axis(labelAngle=0, values=[1, 7, 14, 21, 28])),
-            y=alt.Y("digit:O", title=y_title),
+            y=alt.Y("digit:O", title=y_title, axis=alt.Axis(labelOverlap=False)),
             color=alt.Color("value:Q", scale=alt.Scale(scheme="greens", domain=[0, 1]), title=None),
             tooltip=["step:O", "digit:O", alt.Tooltip("value:Q", format=".3f")],
         )
-        .properties(height=220)
+        .properties(height=250)
     )
 
 

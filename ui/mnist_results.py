@@ -15,6 +15,7 @@ from forecast.mnist import SequenceClassifier, parameter_counts
 from ui import mnist_charts
 from ui.i18n import keep_on_language_switch, lang, option_formatter, t
 from ui.mnist_job import MnistRun
+from ui.mnist_settings import OPTIMIZER_LABELS
 from ui.mnist_train import render_curves
 from ui.result_data import model_label
 
@@ -62,8 +63,8 @@ def render_results(run: MnistRun) -> None:
     st.caption(t(
         "mnist_ui_results_caption", source=where, train=run.train_digits, test=len(run.test_labels),
         preset=t(f"mnist_ui_preset_{run.request.preset}"), hidden=settings.hidden_size,
-        optimizer=settings.optimizer.upper(), lr=f"{settings.lr:g}", batch=settings.batch_size, epochs=settings.epochs,
-        device=run.device, seed=run.request.seed,
+        optimizer=OPTIMIZER_LABELS[settings.optimizer], lr=f"{settings.lr:g}", batch=settings.batch_size,
+        epochs=settings.epochs, device=run.device, seed=run.request.seed,
     ))
     _scores_section(run)
     _parameters_section(settings.hidden_size)

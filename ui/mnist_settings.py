@@ -51,6 +51,7 @@ CAPS = {
     "train_digits": Cap(100, 60_000),
 }
 LEARNING_RATES = (1e-4, 3e-4, 1e-3, 2e-3, 5e-3, 1e-2, 2e-2, 5e-2, 0.1, 0.2, 0.5)
+OPTIMIZER_LABELS = {"adam": "Adam", "sgd": "SGD"}  # names as the literature writes them
 OVERRIDES = ("hidden_size", "optimizer", "lr", "batch_size", "epochs")  # preset fields the user may change
 keep_on_language_switch("mnist_source", "mnist_models", "mnist_impl", "mnist_preset", "mnist_device", "mnist_optimizer")
 
@@ -160,9 +161,9 @@ def describe_preset(name: str, language: str) -> str:
         else translate("mnist_ui_clip_on", language, norm=settings.clip_norm)
     )
     return translate(
-        f"mnist_ui_preset_{name}_about", language, hidden=settings.hidden_size, optimizer=settings.optimizer.upper(),
-        lr=f"{settings.lr:g}", batch=settings.batch_size, epochs=settings.epochs, validation=validation,
-        clipping=clipping,
+        f"mnist_ui_preset_{name}_about", language, hidden=settings.hidden_size,
+        optimizer=OPTIMIZER_LABELS[settings.optimizer], lr=f"{settings.lr:g}", batch=settings.batch_size,
+        epochs=settings.epochs, validation=validation, clipping=clipping,
     )
 
 
@@ -196,7 +197,7 @@ def _override_inputs(column) -> dict:
     return {
         "hidden_size": _number("hidden_size", column),
         "optimizer": column.radio(
-            t("mnist_ui_optimizer_label"), OPTIMIZERS, format_func=lambda name: name.upper() if name == "sgd" else name.title(),
+            t("mnist_ui_optimizer_label"), OPTIMIZERS, format_func=OPTIMIZER_LABELS.get,
             key="mnist_optimizer", horizontal=True, help=t("mnist_ui_optimizer_help"),
         ),
         "lr": column.select_slider(
