@@ -132,7 +132,7 @@ def curve_frames(histories: dict[str, list[dict]], labels: dict[str, str], split
     ``histories`` maps a model name to its validation reports, each a dict
     with ``step``, ``train_loss``, ``val_loss`` and ``val_accuracy``;
     ``labels`` maps the model name to its display label, and
-    ``split_labels`` holds the translated "train" and "validation".
+    ``split_labels`` contains the translated "train" and "validation".
     """
     accuracy_rows, loss_rows = [], []
     train, validation = split_labels

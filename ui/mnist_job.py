@@ -1,10 +1,10 @@
 """MNIST training in a background thread, and the MNIST tab's session state.
 
-The job follows the prices tab's design: Streamlit reruns the page on every
-click, so training runs in its own thread, the page polls it for progress,
-and the Stop button sets an event that the progress callback returns, which
-makes ``forecast.training.fit`` raise ``TrainingCancelled``. The job itself
-never touches Streamlit.
+The job follows the prices tab's design. Streamlit reruns the page on every
+click, so training runs in its own thread and the page polls it for progress.
+The Stop button sets an event that the progress callback returns, which makes
+``forecast.training.fit`` raise ``TrainingCancelled``. The job itself never
+touches Streamlit.
 """
 
 from __future__ import annotations
@@ -34,7 +34,7 @@ NOTICE = "mnist_notice"  # (level, ForecastError or None) about the last trainin
 
 @dataclass(frozen=True)
 class TrainRequest:
-    """Everything one press of Train asks for."""
+    """Settings of one training run requested with the Train button."""
 
     models: tuple[str, ...]  # among "gru", "lstm", "bilstm"
     preset: str  # "textbook" or "fast"

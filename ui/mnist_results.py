@@ -125,10 +125,10 @@ def _misclassified_grid(run: MnistRun, name: str) -> None:
     if len(wrong) == 0:
         st.caption(t("mnist_ui_wrong_none"))
         return
-    shown = wrong[:MISCLASSIFIED_SHOWN]
+    shown_indices = wrong[:MISCLASSIFIED_SHOWN]
     captions = [
         t("mnist_ui_wrong_caption", index=int(i), true=int(run.test_labels[i]), predicted=int(predictions[i]))
-        for i in shown
+        for i in shown_indices
     ]
-    st.image([run.test_images[i] for i in shown], caption=captions, width=DIGIT_PIXELS)
-    st.caption(t("mnist_ui_wrong_hint", shown=len(shown)))
+    st.image([run.test_images[i] for i in shown_indices], caption=captions, width=DIGIT_PIXELS)
+    st.caption(t("mnist_ui_wrong_hint", shown=len(shown_indices)))

@@ -40,10 +40,10 @@ class Cap:
     high: int
 
 
-# Caps keep one run on a shared class server within minutes: on one CPU thread
-# the full bundled sample (3,600 digits after the validation share) takes
-# about 2 s per epoch for a GRU of hidden size 128 (fused), so 3 models for
-# 30 epochs on 60,000 digits would already take hours.
+# Caps keep one run on a shared class server within minutes or so. On one CPU
+# thread of a 2-core server, a fused GRU of hidden size 128 took about 2 s per
+# epoch on the bundled sample's 3,600 fitted digits. By that measure, the three
+# models for 30 epochs on 54,000 fitted digits would take about an hour.
 CAPS = {
     "epochs": Cap(1, 30),
     "hidden_size": Cap(4, 256),

@@ -63,7 +63,11 @@ def _progress_panel() -> None:
     for index, name in enumerate(names):
         done = current is not None and names.index(current) > index
         history = histories[name]
-        share = 1.0 if done else (history[-1].step / job.total_steps if history else 0.0)
+        share = 0.0
+        if done:
+            share = 1.0
+        elif history:
+            share = history[-1].step / job.total_steps
         st.progress(min(1.0, share), text=_progress_text(name, history, job, done))
     reports = {name: [_as_report(progress) for progress in history] for name, history in histories.items() if history}
     if reports:

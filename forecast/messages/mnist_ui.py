@@ -233,8 +233,8 @@ _RESULTS: dict[str, dict[str, str]] = {
     "mnist_ui_predicted_axis": {"en": "predicted digit", "ko": "예측한 숫자"},
     "mnist_ui_true_axis": {"en": "true digit", "ko": "실제 숫자"},
     "mnist_ui_wrong_title": {
-        "en": "{wrong} of {total} test digits misclassified",
-        "ko": "테스트 숫자 {total}개 중 {wrong}개를 틀림",
+        "en": "{wrong:,} of {total:,} test digits misclassified",
+        "ko": "테스트 숫자 {total:,}개 중 {wrong:,}개를 틀림",
     },
     "mnist_ui_wrong_none": {"en": "Every test digit was classified correctly.", "ko": "모든 테스트 숫자를 맞혔습니다."},
     "mnist_ui_wrong_caption": {"en": "#{index}: {true} → {predicted}", "ko": "{index}번: {true} → {predicted}"},
