@@ -102,11 +102,16 @@ def coverage(actual: np.ndarray, lower: np.ndarray, upper: np.ndarray) -> float:
 
 
 def interval_report(intervals: ConformalIntervals, actual: np.ndarray, forecast: np.ndarray) -> dict:
-    """Return ``coverage_80``, ``width_80`` (mean, price units) and the same for every level."""
+    """Return ``coverage_80``, ``width_80`` (mean, price units) and the same for every level.
+
+    With too few validation samples for a level the band is infinite: its
+    coverage is 1 and its width None.
+    """
     report = {}
     for level in intervals.quantiles:
         lower, upper = intervals.interval(forecast, level)
         tag = f"{round(level * 100):d}"
+        width = float(np.mean(upper - lower))
         report[f"coverage_{tag}"] = coverage(actual, lower, upper)
-        report[f"width_{tag}"] = float(np.mean(upper - lower))
+        report[f"width_{tag}"] = width if np.isfinite(width) else None  # None: too few calibration samples
     return report

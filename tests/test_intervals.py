@@ -49,3 +49,13 @@ def test_quantile_rejects_bad_level():
 def test_coverage_counts_bounds_inclusive():
     actual = np.array([[1.0], [2.0], [3.0], [4.0]])
     assert coverage(actual, np.full((4, 1), 2.0), np.full((4, 1), 3.0)) == 0.5
+
+
+def test_too_few_samples_give_infinite_band():
+    rng = np.random.default_rng(3)
+    forecast = rng.normal(size=(5, 1)) + 10
+    intervals = fit_conformal(forecast + 0.1, forecast, relative=False)
+    report = interval_report(intervals, forecast + 0.5, forecast)
+    assert report["coverage_95"] == 1.0
+    assert report["width_95"] is None
+    assert np.isfinite(report["width_80"])

@@ -9,6 +9,7 @@ Streamlit.
 from __future__ import annotations
 
 import altair as alt
+import numpy as np
 import pandas as pd
 import streamlit as st
 
@@ -69,7 +70,9 @@ def interval_frame(result: ExperimentResult, name: str, step: int = 1) -> pd.Dat
     for level in run.intervals.quantiles:
         lower, upper = run.intervals.interval(run.predictions, level)
         tag = round(level * 100)
-        frame[f"lower_{tag}"], frame[f"upper_{tag}"] = lower[:, column], upper[:, column]
+        # An infinite band (too few validation samples) is left out of the chart.
+        frame[f"lower_{tag}"] = np.where(np.isfinite(lower[:, column]), lower[:, column], np.nan)
+        frame[f"upper_{tag}"] = np.where(np.isfinite(upper[:, column]), upper[:, column], np.nan)
     mean, spread = run.seed_band()
     frame["seed_low"] = mean[:, column] - spread[:, column]
     frame["seed_high"] = mean[:, column] + spread[:, column]
