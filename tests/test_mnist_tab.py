@@ -341,7 +341,7 @@ def test_planned_steps_counts_validation_share():
 
 
 def test_build_request_rejects_out_of_cap():
-    values = {"models": ("gru",), "preset": "fast", "impl": "fused", "device": "cpu", "seed": 0,
+    values = {"models": ("gru",), "preset": "fast", "impl": "fused", "compile": False, "device": "cpu", "seed": 0,
               "train_digits": 300, "hidden_size": 8, "optimizer": "adam", "lr": 0.005, "batch_size": 32,
               "epochs": 31}
     with pytest.raises(ForecastError, match="epochs = 31 is out of range") as error:
@@ -404,3 +404,16 @@ def test_job_turns_crash_into_message(caplog):
     assert not job.cancelled
     assert job.error.key == "app_training_crashed"
     assert "Traceback" in caplog.text
+
+
+def test_cell_implementation_trains_and_matches():
+    app = new_app()
+    app.radio(key="mnist_impl").set_value("cell").run()
+    assert app.checkbox(key="mnist_compile").value is False
+    tiny_settings(app, models=("lstm",))
+    run = train(app)
+    assert run.results["lstm"].impl == "cell"
+    table = scores_table(app)
+    assert table.loc["LSTM", translate("mnist_ui_col_path", "en")] == translate("mnist_ui_path_cell", "en")
+    metrics = {element.label: element.value for element in app.metric}
+    assert float(metrics[translate("mnist_ui_equivalence_output", "en")]) < 1e-5

@@ -43,6 +43,7 @@ class TrainRequest:
     seed: int
     train_digits: int  # training digits used, validation share included
     overrides: dict = field(default_factory=dict)  # MnistSettings fields replacing the preset's values
+    compile: bool = False  # for impl "cell": run the cell steps through torch.compile
 
     @property
     def settings(self) -> MnistSettings:
@@ -147,7 +148,7 @@ class MnistJob:
         try:
             results = train_mnist(
                 self.data, request.models, preset=request.preset, impl=request.impl, device=request.device,
-                seed=request.seed, callback=self._on_progress, **request.overrides,
+                seed=request.seed, compile=request.compile, callback=self._on_progress, **request.overrides,
             )
             self.outcome = MnistRun(
                 results, request, self.data.source, digits, self.data.test_images, self.data.test_labels,

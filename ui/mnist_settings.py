@@ -177,7 +177,7 @@ def _number(name: str, column, maximum: int | None = None) -> int:
 
 
 def _model_inputs(column) -> dict:
-    return {
+    values = {
         "models": tuple(column.multiselect(
             t("mnist_ui_models_label"), list(MODEL_KINDS), default=list(MODEL_KINDS), key="mnist_models",
             format_func=option_formatter("model_"), help=t("mnist_ui_models_help"),
@@ -186,11 +186,15 @@ def _model_inputs(column) -> dict:
             t("mnist_ui_impl_label"), IMPLS, format_func=option_formatter("impl_"), key="mnist_impl",
             help=t("mnist_ui_impl_help"), horizontal=True,
         ),
-        "preset": column.radio(
-            t("mnist_ui_preset_label"), tuple(PRESETS), format_func=option_formatter("mnist_ui_preset_"),
-            key="mnist_preset", on_change=_apply_preset, help=t("mnist_ui_preset_help"),
-        ),
     }
+    values["compile"] = values["impl"] == "cell" and column.checkbox(
+        t("mnist_ui_compile_label"), key="mnist_compile", help=t("mnist_ui_compile_help")
+    )
+    values["preset"] = column.radio(
+        t("mnist_ui_preset_label"), tuple(PRESETS), format_func=option_formatter("mnist_ui_preset_"),
+        key="mnist_preset", on_change=_apply_preset, help=t("mnist_ui_preset_help"),
+    )
+    return values
 
 
 def _override_inputs(column) -> dict:
@@ -239,7 +243,7 @@ def build_request(values: dict) -> TrainRequest:
     resolve_settings(values["preset"], **overrides)  # checks the overrides against the package's own limits
     return TrainRequest(
         models=values["models"], preset=values["preset"], impl=values["impl"], device=resolve_device(values["device"]),
-        seed=values["seed"], train_digits=values["train_digits"], overrides=overrides,
+        seed=values["seed"], train_digits=values["train_digits"], overrides=overrides, compile=values["compile"],
     )
 
 

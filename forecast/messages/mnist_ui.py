@@ -71,6 +71,13 @@ _SETTINGS: dict[str, dict[str, str]] = {
         "ko": "fused: PyTorch의 nn.GRU / nn.LSTM입니다. 직접 구현한 셀: 게이트 식을 그대로 적고 28개 행을 파이썬 "
         "반복문으로 돕니다. 결과는 같지만 몇 배 느립니다.",
     },
+    "mnist_ui_compile_label": {"en": "Compile the cells", "ko": "셀 컴파일"},
+    "mnist_ui_compile_help": {
+        "en": "Runs the from-scratch cell steps through torch.compile. The first run spends seconds to minutes "
+        "compiling; if compiling fails, the cells run uncompiled and the results table says so.",
+        "ko": "직접 구현한 셀의 계산을 torch.compile로 실행합니다. 처음에는 컴파일에 몇 초에서 몇 분이 걸립니다. "
+        "컴파일에 실패하면 컴파일 없이 실행하며, 결과 표에 그렇게 표시됩니다.",
+    },
     "mnist_ui_preset_label": {"en": "Preset", "ko": "프리셋"},
     "mnist_ui_preset_help": {
         "en": "Choosing a preset fills in hidden size, optimizer, learning rate, batch size and epochs; you can "
