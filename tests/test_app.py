@@ -409,3 +409,31 @@ def test_concurrent_sessions_see_own_results():
         assert trained.result.first_date == frame.index[0], name
         assert trained.data_label.params["name"] == name
         assert len(trained.history) == len(frame), name
+
+
+
+def comparison_chart_text(app: AppTest) -> str:
+    title = translate("comparison_title", "en", step=1)
+    charts = [element for element in app.get("vega_lite_chart") if title in element.proto.spec]
+    assert len(charts) == 1
+    return str(charts[0].proto)
+
+
+def test_baseline_choice_draws_more_series(trained_app):
+    app, trained, calls = trained_app
+    drift = translate("baseline_drift", "en")
+    app.multiselect(key="prices_shown_baselines").set_value(["naive", "drift"]).run()
+    assert_no_exception(app)
+    assert app.session_state[state.RESULT] is trained
+    assert calls == [1]
+    assert drift in comparison_chart_text(app)
+    app.multiselect(key="prices_shown_baselines").set_value(["naive"]).run()
+    assert drift not in comparison_chart_text(app)
+
+
+def test_leak_demo_toggle_is_off_by_default():
+    app = new_app()
+    assert app.toggle(key="prices_leak_demo").value is False
+    app.toggle(key="prices_leak_demo").set_value(True).run()
+    assert_no_exception(app)
+    assert app.toggle(key="prices_leak_demo").value is True

@@ -10,7 +10,7 @@ import streamlit as st
 
 from ui import charts
 from ui.evaluation_panels import render_evaluation
-from ui.i18n import column_label, lang, t
+from ui.i18n import column_label, keep_on_language_switch, lang, t
 from ui.result_data import (
     comparison_frame,
     history_frame,
@@ -24,6 +24,7 @@ from ui.result_data import (
 from ui.training_job import TrainedResult
 
 FORECAST_HISTORY_DAYS = 120  # trading days of history drawn before the next-day forecast
+keep_on_language_switch("prices_shown_baselines")
 
 
 def render_results(trained: TrainedResult) -> None:
@@ -53,7 +54,11 @@ def _comparison_section(trained: TrainedResult, colors) -> None:
     step = 1
     if horizon > 1:
         step = st.selectbox(t("step_label"), range(1, horizon + 1), key="prices_show_step", help=t("step_help"))
-    long = comparison_frame(result, lang(), step)
+    shown = st.multiselect(
+        t("baselines_shown_label"), list(result.baselines), default=["naive"], key="prices_shown_baselines",
+        format_func=lambda name: t(f"baseline_{name}"), help=t("baselines_shown_help"),
+    )
+    long = comparison_frame(result, lang(), step, baselines=shown)
     drawn = charts.subset_scale(colors, list(long["series"].unique()))
     target = column_label(result.data.spec.target)
     st.altair_chart(

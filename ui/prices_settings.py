@@ -145,6 +145,7 @@ def _advanced_inputs() -> dict:
                 t("val_share_label"), 0.05, 0.3, 0.1, 0.05, key="prices_val_share", help=t("val_share_help")
             ),
             "patience": _number("patience", "patience_label", right),
+            "leak_demo": left.toggle(t("leak_toggle"), value=False, key="prices_leak_demo", help=t("leak_toggle_help")),
         }
 
 
@@ -162,6 +163,7 @@ def build_settings(values: dict, target: str) -> ExperimentSettings:
     return ExperimentSettings(
         spec=spec, models=values["models"], hidden_size=values["hidden_size"], num_layers=values["num_layers"],
         dropout=values["dropout"], impl=values["impl"], train=train, device=values["device"], seeds=values["seeds"],
+        leak_demo=values.get("leak_demo", False),
     )
 
 

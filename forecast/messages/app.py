@@ -426,4 +426,16 @@ MESSAGES: dict[str, dict[str, str]] = {
         "- 올린 파일은 서버의 메모리에만 있고 디스크에는 저장되지 않습니다. 내 세션 안에, 그리고 파일 내용을 키로 하는 "
         "캐시에 최대 한 시간 동안 남습니다.",
     },
+    "baselines_shown_label": {"en": "Baselines drawn in the chart", "ko": "차트에 그릴 기준 모델"},
+    "baselines_shown_help": {
+        "en": "Every baseline is scored in the table below; tick the ones to draw beside the models.",
+        "ko": "모든 기준 모델은 아래 표에서 평가됩니다. 모델 옆에 함께 그릴 기준을 고르세요.",
+    },
+    "leak_toggle_help": {
+        "en": "Trains each model a second time with the scaler fitted on the whole series, test period included, "
+        "as the flawed textbook recipe does, and shows how much better that run falsely looks. "
+        "The main results always use the honest scaler.",
+        "ko": "테스트 구간까지 포함한 전체 시계열에 스케일러를 맞춰(교과서의 잘못된 방식) 각 모델을 한 번 더 학습하고, "
+        "그 결과가 얼마나 거짓으로 좋아 보이는지 보여 줍니다. 주 결과는 언제나 올바른 스케일러를 씁니다.",
+    },
 }
