@@ -96,9 +96,14 @@ def upload_prices(page, csv_path: Path, lang: str, timeout_ms: float = 30_000) -
     page.get_by_text(translate("preview_rows", lang), exact=True).wait_for(timeout=timeout_ms)
 
 
+def prices_panel(page, lang: str):
+    """Return the prices tab's panel; the MNIST tab has inputs with the same labels."""
+    return page.get_by_role("tabpanel", name=translate("tab_prices", lang))
+
+
 def set_number(page, label_key: str, value: int, lang: str) -> None:
-    """Type ``value`` into the number input labelled by message ``label_key``."""
-    field = page.get_by_label(translate(label_key, lang), exact=True)
+    """Type ``value`` into the prices tab's number input labelled by message ``label_key``."""
+    field = prices_panel(page, lang).get_by_label(translate(label_key, lang), exact=True)
     field.fill(str(value))
     field.press("Enter")
 

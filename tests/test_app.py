@@ -413,7 +413,7 @@ def test_concurrent_sessions_see_own_results():
 
 
 def comparison_chart_text(app: AppTest) -> str:
-    title = translate("comparison_title", "en", step=1)
+    title = translate("comparison_title", "en", step=app.selectbox(key="prices_show_step").value)
     charts = [element for element in app.get("vega_lite_chart") if title in element.proto.spec]
     assert len(charts) == 1
     return str(charts[0].proto)
@@ -422,10 +422,11 @@ def comparison_chart_text(app: AppTest) -> str:
 def test_baseline_choice_draws_more_series(trained_app):
     app, trained, calls = trained_app
     drift = translate("baseline_drift", "en")
+    trainings = len(calls)
     app.multiselect(key="prices_shown_baselines").set_value(["naive", "drift"]).run()
     assert_no_exception(app)
     assert app.session_state[state.RESULT] is trained
-    assert calls == [1]
+    assert len(calls) == trainings
     assert drift in comparison_chart_text(app)
     app.multiselect(key="prices_shown_baselines").set_value(["naive"]).run()
     assert drift not in comparison_chart_text(app)
