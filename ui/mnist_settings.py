@@ -69,7 +69,8 @@ def load_sample_cached() -> MnistData:
     return load_sample()
 
 
-@st.cache_resource(max_entries=3, ttl=3600, show_spinner=False)
+# A folder is named by a user, so its digits are cached per value with cache_data (copies), not shared.
+@st.cache_data(max_entries=3, ttl=3600, show_spinner=False)
 def load_folder_cached(folder: str) -> MnistData:
     return load_idx_folder(folder)
 
