@@ -134,7 +134,8 @@ def _advanced_inputs() -> dict:
         left, right = st.columns(2)
         return {
             "target_mode": left.radio(
-                t("target_mode_label"), TARGET_MODES, format_func=option_formatter("target_mode_"),
+                t("target_mode_label"), TARGET_MODES, index=TARGET_MODES.index("log_return"),
+                format_func=option_formatter("target_mode_"),
                 key="prices_target_mode", help=t("target_mode_help"),
             ),
             "scaler": left.radio(

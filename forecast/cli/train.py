@@ -36,8 +36,10 @@ def register(subparsers) -> None:
     parser.add_argument("--target", default="Close", help="column to forecast (default: Close)")
     parser.add_argument("--features", type=comma_list, default=None,
                         help="comma-separated input columns (default: the target alone)")
-    parser.add_argument("--target-mode", choices=TARGET_MODES, default="price",
-                        help="predict price levels or log returns (default: price)")
+    parser.add_argument("--target-mode", choices=TARGET_MODES, default="log_return",
+                        help="log_return: predict the change from the last price, rebuilt into prices for the "
+                        "scores; price: predict levels as the textbook does, which fails when test prices leave "
+                        "the training range (default: log_return)")
     parser.add_argument("--window", type=int, default=30, help="past trading days per sample (default: 30)")
     parser.add_argument("--horizon", type=int, default=1, help="future trading days predicted (default: 1)")
     parser.add_argument("--test-share", type=float, default=0.2, help="share of rows in the test period (default: 0.2)")

@@ -168,10 +168,12 @@ MESSAGES: dict[str, dict[str, str]] = {
     "advanced_label": {"en": "Advanced settings", "ko": "고급 설정"},
     "target_mode_label": {"en": "Model output", "ko": "모델 출력"},
     "target_mode_help": {
-        "en": "Price: the model predicts price levels. Log return: it predicts the change from the last price, "
-        "which is turned back into a price for the scores.",
-        "ko": "가격: 모델이 가격 수준을 예측합니다. 로그 수익률: 마지막 가격 대비 변화를 예측하고, 점수 계산 때 가격으로 "
-        "되돌립니다.",
+        "en": "Log return (default): the model predicts the change from the last price, which is turned back "
+        "into a price for the charts and scores. Price level: it predicts the scaled price, as the textbook does; "
+        "when test prices leave the range seen in training, such a model cannot follow them.",
+        "ko": "로그 수익률(기본값): 마지막 가격 대비 변화를 예측하고, 차트와 점수 계산 때 가격으로 되돌립니다. "
+        "가격 수준: 교과서처럼 정규화한 가격을 예측합니다. 테스트 구간의 가격이 학습 때 본 범위를 벗어나면 이런 모델은 "
+        "따라가지 못합니다.",
     },
     "target_mode_price": {"en": "price level", "ko": "가격 수준"},
     "target_mode_log_return": {"en": "log return", "ko": "로그 수익률"},
