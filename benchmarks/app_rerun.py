@@ -30,6 +30,7 @@ import sys
 import time
 
 import common
+import torch
 from streamlit.testing.v1 import AppTest
 
 from forecast import pipeline, training
@@ -168,7 +169,7 @@ def main() -> None:
          ["peak RSS of a training run", f"{common.spread(records[1]['peak_mib'])} MiB", ""],
          ["  of which before training", f"{common.spread(records[1]['before_training_mib'])} MiB", ""]],
     )
-    common.write_records(args.out, "app_rerun", records, load_before, args.quick)
+    common.write_records(args.out, "app_rerun", records, load_before, args.quick, torch.device("cpu"))
 
 
 if __name__ == "__main__":

@@ -26,6 +26,8 @@ if str(ROOT) not in sys.path:
 
 import torch  # noqa: E402
 
+from forecast.device import DEVICE_CHOICES  # noqa: E402
+
 RESULTS = ROOT / "benchmarks" / "results.jsonl"
 QUIET_LOAD = 1.2  # one-minute load average above which timings on 2 cores are not trusted
 
@@ -42,10 +44,24 @@ def base_parser(description: str) -> argparse.ArgumentParser:
     return parser
 
 
+def add_device_option(parser: argparse.ArgumentParser) -> None:
+    """Add ``--device`` to a script that can train on a GPU."""
+    parser.add_argument("--device", default="cpu", choices=DEVICE_CHOICES,
+                        help="device to train on (default: cpu); auto picks CUDA, then MPS, then the CPU")
+
+
 def apply_threads(threads: int | None) -> None:
     """Set torch's intra-op thread count when one is given."""
     if threads is not None:
         torch.set_num_threads(threads)
+
+
+def synchronize(device: torch.device) -> None:
+    """Wait for the work queued on ``device``, so a host clock read after it is fair."""
+    if device.type == "cuda":
+        torch.cuda.synchronize(device)
+    elif device.type == "mps":
+        torch.mps.synchronize()
 
 
 def cpu_model() -> str:
@@ -118,10 +134,11 @@ def print_table(columns: list[str], rows: list[list[str]]) -> None:
 
 
 def write_records(path: Path, benchmark: str, records: list[dict], load_before: list[float] | None,
-                  quick: bool) -> None:
-    """Append one JSON line per record, each with the benchmark name and the environment."""
+                  quick: bool, device: torch.device) -> None:
+    """Append one JSON line per record, each with the benchmark name, the device and the environment."""
     shared = {
         "benchmark": benchmark,
+        "device": str(device),
         **environment(),
         "load_before": load_before,
         "load_after": load_average(),

@@ -45,6 +45,7 @@ import torch
 from torch import nn
 from torch.nn import functional as F
 
+from forecast.device import resolve_device
 from forecast.mnist import PRESETS, SequenceClassifier
 from forecast.mnist_data import load_sample, to_tensors
 from forecast.training import TrainSettings, fit
@@ -151,48 +152,51 @@ def make_model(model: str, impl: str) -> nn.Module:
                               compile=impl == "cell+compile")
 
 
-def step_runner(net: nn.Module, batches: list) -> Callable[[], float]:
+def step_runner(net: nn.Module, batches: list, device: torch.device) -> Callable[[], float]:
     """Return a function that trains ``net`` on ``batches`` once and returns samples/s."""
     optimizer = torch.optim.SGD(net.parameters(), lr=LR)
     samples = sum(len(y) for _, y in batches)
 
     def run() -> float:
+        common.synchronize(device)
         started = time.perf_counter()
         for x, y in batches:
             optimizer.zero_grad(set_to_none=True)
             loss = F.cross_entropy(net(x), y)
             loss.backward()
             optimizer.step()
+        common.synchronize(device)
         return samples / (time.perf_counter() - started)
 
     return run
 
 
-def fit_runner(net: nn.Module, x: torch.Tensor, y: torch.Tensor, batch: int) -> Callable[[], float]:
+def fit_runner(net: nn.Module, x: torch.Tensor, y: torch.Tensor, batch: int, device: torch.device) -> Callable[[], float]:
     """Return a function that runs one epoch of :func:`fit` (textbook settings) and returns samples/s."""
     settings = TrainSettings(epochs=1, batch_size=batch, lr=LR, optimizer="sgd", clip_norm=None, patience=None)
 
     def run() -> float:
-        result = fit(net, (x, y), None, loss_fn=nn.CrossEntropyLoss(), settings=settings, device=torch.device("cpu"))
+        result = fit(net, (x, y), None, loss_fn=nn.CrossEntropyLoss(), settings=settings, device=device)
         return result.samples / result.seconds
 
     return run
 
 
-def build_cases(models, impls, batch_sizes, x, y, samples_per_repeat, fit_models) -> list[Case]:
+def build_cases(models, impls, batch_sizes, x, y, samples_per_repeat, fit_models, device) -> list[Case]:
     cases = []
     for batch in batch_sizes:
         steps = max(1, samples_per_repeat // batch)
         batches = batches_of(x, y, batch, steps)
         for model in models:
             for impl in ("reference", *impls):
-                net = make_model(model, impl)
-                cases.append(Case(model, impl, batch, "step", net, step_runner(net, batches)))
+                net = make_model(model, impl).to(device)
+                cases.append(Case(model, impl, batch, "step", net, step_runner(net, batches, device)))
             if batch == 100 and model in fit_models:
                 for impl in ("fused", "cell"):
                     subset = steps * batch
-                    net = make_model(model, impl)
-                    cases.append(Case(model, impl, batch, "fit", net, fit_runner(net, x[:subset], y[:subset], batch)))
+                    net = make_model(model, impl).to(device)
+                    runner = fit_runner(net, x[:subset], y[:subset], batch, device)
+                    cases.append(Case(model, impl, batch, "fit", net, runner))
     return cases
 
 
@@ -201,15 +205,17 @@ def build_cases(models, impls, batch_sizes, x, y, samples_per_repeat, fit_models
 # ---------------------------------------------------------------------------
 
 
-def matmul_gflops(size: int, products: int = 3) -> float:
+def matmul_gflops(size: int, device: torch.device, products: int = 3) -> float:
     """Return the GFLOP/s of ``products`` float32 ``torch.mm`` calls of size x size matrices."""
     generator = torch.Generator().manual_seed(0)
-    a = torch.randn(size, size, generator=generator)
-    b = torch.randn(size, size, generator=generator)
+    a = torch.randn(size, size, generator=generator).to(device)
+    b = torch.randn(size, size, generator=generator).to(device)
     torch.mm(a, b)  # warm-up
+    common.synchronize(device)
     started = time.perf_counter()
     for _ in range(products):
         torch.mm(a, b)
+    common.synchronize(device)
     return products * 2 * size**3 / (time.perf_counter() - started) / 1e9
 
 
@@ -217,14 +223,14 @@ def reference_of(case: Case, cases: list[Case]) -> Case:
     return next(c for c in cases if c.impl == "reference" and c.model == case.model and c.batch == case.batch)
 
 
-def measure(cases: list[Case], rounds: int, matmul_size: int) -> list[float]:
+def measure(cases: list[Case], rounds: int, matmul_size: int, device: torch.device) -> list[float]:
     """Warm every case up, then time them round-robin; return the matmul GFLOP/s of each round."""
     for case in cases:
         case.warmup_seconds, _ = common.timed(case.run)
         case.compiled = bool(getattr(case.net, "compiled", False))
     peaks = []
     for number in range(rounds):
-        peaks.append(matmul_gflops(matmul_size))
+        peaks.append(matmul_gflops(matmul_size, device))
         for case in cases:
             case.rates.append(case.run())
         for case in cases:
@@ -236,12 +242,14 @@ def measure(cases: list[Case], rounds: int, matmul_size: int) -> list[float]:
 def main() -> None:
     parser = common.base_parser(__doc__.splitlines()[0])
     parser.add_argument("--no-compile", action="store_true", help="skip the compiled cell cases")
+    common.add_device_option(parser)
     args = parser.parse_args()
     common.apply_threads(args.threads)
+    device = resolve_device(args.device)
     load_before = common.warn_if_busy()
 
     data = load_sample()
-    x, y = to_tensors(data.train_images, data.train_labels)  # (N, 28, 28) float32, (N,)
+    x, y = (tensor.to(device) for tensor in to_tensors(data.train_images, data.train_labels))  # (N, 28, 28), (N,)
     app_batch = PRESETS["fast"].batch_size
     if args.quick:
         models, impls, sizes, per_repeat, rounds, matmul_size = ("gru", "bilstm"), ("fused", "cell"), (100,), 100, 2, 256
@@ -252,13 +260,13 @@ def main() -> None:
         fit_models = ("gru", "lstm")
     sizes = tuple(dict.fromkeys(sizes))  # the app's batch may be 100 too
 
-    cases = build_cases(models, impls, sizes, x, y, per_repeat, fit_models)
-    peaks = measure(cases, rounds, matmul_size)
+    cases = build_cases(models, impls, sizes, x, y, per_repeat, fit_models, device)
+    peaks = measure(cases, rounds, matmul_size, device)
     peak = common.summarize(peaks)
-    report(cases, peak, args, load_before)
+    report(cases, peak, args, load_before, device)
 
 
-def report(cases: list[Case], peak: dict, args, load_before) -> None:
+def report(cases: list[Case], peak: dict, args, load_before, device: torch.device) -> None:
     columns = ["model", "impl", "loop", "batch", "samples/s median (min–max)", "× reference", "GFLOP/s", "% of matmul peak"]
     rows, records = [], []
     for case in cases:
@@ -276,10 +284,10 @@ def report(cases: list[Case], peak: dict, args, load_before) -> None:
             "gflops": gflops, "peak_share": share, "matmul_peak_gflops": peak,
             "compiled": case.compiled, "warmup_seconds": case.warmup_seconds,
         })
-    print(f"\nfloat32 matmul peak (torch.mm): {common.spread(peak, 1)} GFLOP/s, "
-          f"{torch.get_num_threads()} threads\n")
+    print(f"\nfloat32 matmul peak (torch.mm) on {device}: {common.spread(peak, 1)} GFLOP/s, "
+          f"{torch.get_num_threads()} CPU threads\n")
     common.print_table(columns, rows)
-    common.write_records(args.out, "mnist_throughput", records, load_before, args.quick)
+    common.write_records(args.out, "mnist_throughput", records, load_before, args.quick, device)
 
 
 if __name__ == "__main__":

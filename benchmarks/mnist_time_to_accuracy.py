@@ -27,21 +27,22 @@ import common
 import torch
 from torch import nn
 
+from forecast.device import resolve_device
 from forecast.mnist import SequenceClassifier, accuracy, evaluate, resolve_settings, split_validation
 from forecast.mnist_data import MnistData, load_sample, to_tensors
 from forecast.training import TrainSettings, fit
 
 TARGET = 0.93  # test accuracy
-CPU = torch.device("cpu")
 
 
-def train_once(data, preset: str, impl: str, compile: bool, epochs: int | None, seed: int = 0) -> dict:
+def train_once(data, preset: str, impl: str, compile: bool, epochs: int | None, device: torch.device,
+               seed: int = 0) -> dict:
     """Train one GRU like ``train_classifier`` and return its timings and test accuracies per epoch."""
     settings = resolve_settings(preset, epochs=epochs)
     torch.manual_seed(seed)
-    model = SequenceClassifier("gru", settings.hidden_size, impl, compile=compile)
+    model = SequenceClassifier("gru", settings.hidden_size, impl, compile=compile).to(device)
     train, val = split_validation(data, seed=seed)
-    x_test, y_test = to_tensors(data.test_images, data.test_labels)
+    x_test, y_test = (tensor.to(device) for tensor in to_tensors(data.test_images, data.test_labels))
     train_settings = TrainSettings(
         epochs=settings.epochs, batch_size=settings.batch_size, lr=settings.lr, optimizer=settings.optimizer,
         clip_norm=settings.clip_norm, patience=None, seed=seed,
@@ -56,7 +57,7 @@ def train_once(data, preset: str, impl: str, compile: bool, epochs: int | None, 
         curve.append((progress.epoch, progress.seconds - scoring_seconds, test_accuracy))
         scoring_seconds += time.perf_counter() - started
 
-    result = fit(model, train, val, loss_fn=nn.CrossEntropyLoss(), settings=train_settings, device=CPU,
+    result = fit(model, train, val, loss_fn=nn.CrossEntropyLoss(), settings=train_settings, device=device,
                  callback=score_on_test, metric_fn=accuracy)
     _, final_accuracy, _ = evaluate(model, x_test, y_test)  # best validation weights, as train_classifier keeps
     reached = next(((epoch, seconds) for epoch, seconds, value in curve if value >= TARGET), (None, None))
@@ -73,8 +74,8 @@ def train_once(data, preset: str, impl: str, compile: bool, epochs: int | None, 
     }
 
 
-def run_case(data, preset, impl, compile, epochs, repeats) -> dict:
-    runs = [train_once(data, preset, impl, compile, epochs) for _ in range(repeats + (1 if compile else 0))]
+def run_case(data, preset, impl, compile, epochs, repeats, device) -> dict:
+    runs = [train_once(data, preset, impl, compile, epochs, device) for _ in range(repeats + (1 if compile else 0))]
     if compile:
         runs = runs[1:]  # the first run pays for compilation; it is reported apart
     first = runs[0]
@@ -103,8 +104,10 @@ def shrink(data: MnistData, count: int) -> MnistData:
 def main() -> None:
     parser = common.base_parser(__doc__.splitlines()[0])
     parser.add_argument("--no-compile", action="store_true", help="skip the compiled cell case")
+    common.add_device_option(parser)
     args = parser.parse_args()
     common.apply_threads(args.threads)
+    device = resolve_device(args.device)
     load_before = common.warn_if_busy()
     data = load_sample()
 
@@ -118,7 +121,7 @@ def main() -> None:
         plan = [case for case in plan if not (case[2] and args.no_compile)]
         epochs, repeats = None, args.repeats
 
-    records = [run_case(data, preset, impl, compile, epochs, repeats) for preset, impl, compile in plan]
+    records = [run_case(data, preset, impl, compile, epochs, repeats, device) for preset, impl, compile in plan]
 
     columns = ["preset", "impl", "epochs", f"s to {TARGET:.0%} (epoch)", "train s", "s / epoch", "samples/s",
                "final test acc."]
@@ -131,10 +134,10 @@ def main() -> None:
             common.spread(record["train_seconds"], 1), common.spread(record["seconds_per_epoch"], 2),
             common.spread(record["samples_per_second"]), f"{record['final_accuracy']:.3f}",
         ])
-    print(f"GRU-128 on the bundled MNIST sample, {torch.get_num_threads()} threads, "
+    print(f"GRU-128 on the bundled MNIST sample, {device}, {torch.get_num_threads()} CPU threads, "
           f"median (min–max) of {repeats} runs\n")
     common.print_table(columns, rows)
-    common.write_records(args.out, "mnist_time_to_accuracy", records, load_before, args.quick)
+    common.write_records(args.out, "mnist_time_to_accuracy", records, load_before, args.quick, device)
 
 
 if __name__ == "__main__":
