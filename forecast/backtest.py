@@ -182,7 +182,8 @@ def _backtest_baselines(series, test, spec, names, window_kind) -> dict[str, np.
             first_row = _first_row(series, last_row, window_kind)
             origins = np.arange(first_row + window - 1, last_row - horizon + 1)
             targets = sliding_window_view(series.prices, horizon)[origins + 1]
-            model = fit_linear(price_windows(series.prices, origins, window), targets)
+            model = fit_linear(price_windows(series.prices, origins, window), targets,
+                               log_scale=bool(np.all(series.prices > 0)))
             linear[block] = linear_forecast(model, history[block])
         forecasts["linear"] = linear
     return forecasts

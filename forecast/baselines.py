@@ -18,6 +18,8 @@ later ones.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import numpy as np
 import pandas as pd
 from numpy.lib.stride_tricks import sliding_window_view
@@ -81,40 +83,67 @@ def moving_average_forecast(history: np.ndarray, horizon: int) -> np.ndarray:
     return np.repeat(mean[:, None], horizon, axis=1)
 
 
-def _relative_log(history: np.ndarray, values: np.ndarray) -> np.ndarray:
-    return np.log(values / history[:, -1:])
+@dataclass
+class LinearBaseline:
+    """Ridge on the window, relative to the window's last price."""
+
+    pipeline: Pipeline  # StandardScaler then Ridge
+    log_scale: bool  # True: log price ratios; False: price differences (for zero or negative prices)
+
+    def relative(self, history: np.ndarray, values: np.ndarray) -> np.ndarray:
+        """Express ``values`` (N, ·) relative to the last price of each window of ``history`` (N, W)."""
+        if self.log_scale:
+            return np.log(values / history[:, -1:])
+        return values - history[:, -1:]
 
 
-def fit_linear(history: np.ndarray, actual: np.ndarray, alpha: float = RIDGE_ALPHA) -> Pipeline:
-    """Fit Ridge from a window's relative log prices to the next K relative log prices.
+def fit_linear(
+    history: np.ndarray, actual: np.ndarray, alpha: float = RIDGE_ALPHA, log_scale: bool | None = None
+) -> LinearBaseline:
+    """Fit Ridge from a window's prices to the next K prices, both relative to the window's last price.
+
+    With positive prices the inputs and targets are log price ratios, so one
+    model fitted on early cheap years still applies to expensive test years.
+    When a window holds a zero or negative price (spreads, adjusted series)
+    the ratios are undefined, and plain differences from the last price are
+    used instead.
 
     Parameters
     ----------
     history : ndarray of shape (N, W)
-        Training windows in price units (positive).
+        Training windows in price units.
     actual : ndarray of shape (N, K)
         The prices that followed each window.
     alpha : float
         Ridge penalty on the standardised inputs.
+    log_scale : bool, optional
+        Force ratios (True) or differences (False); by default ratios when every
+        price given is positive. Pass False when the windows to forecast later
+        can hold non-positive prices.
 
     Returns
     -------
-    Pipeline
-        StandardScaler followed by Ridge; use :func:`linear_forecast` to predict.
+    LinearBaseline
+        Use :func:`linear_forecast` to predict.
     """
     history = np.asarray(history, dtype=np.float64)
-    if np.any(history <= 0) or np.any(np.asarray(actual) <= 0):
-        raise ForecastError("non_positive_price", float(np.min(history)), column="linear baseline")
-    x = _relative_log(history, history)  # (N, W), last column is 0
-    y = _relative_log(history, np.asarray(actual, dtype=np.float64))  # (N, K)
-    return make_pipeline(StandardScaler(), Ridge(alpha=alpha)).fit(x, y)
+    actual = np.asarray(actual, dtype=np.float64)
+    if log_scale is None:
+        log_scale = bool(np.all(history > 0) and np.all(actual > 0))
+    baseline = LinearBaseline(make_pipeline(StandardScaler(), Ridge(alpha=alpha)), log_scale=log_scale)
+    x = baseline.relative(history, history)  # (N, W), last column is 0
+    y = baseline.relative(history, actual)  # (N, K)
+    baseline.pipeline.fit(x, y)
+    return baseline
 
 
-def linear_forecast(model: Pipeline, history: np.ndarray) -> np.ndarray:
+def linear_forecast(model: LinearBaseline, history: np.ndarray) -> np.ndarray:
     """Forecast prices (N, K) from windows (N, W) with a model from :func:`fit_linear`."""
     history = np.asarray(history, dtype=np.float64)
-    relative = model.predict(_relative_log(history, history)).reshape(len(history), -1)
-    return history[:, -1:] * np.exp(relative)
+    relative = model.pipeline.predict(model.relative(history, history)).reshape(len(history), -1)
+    if model.log_scale:
+        return history[:, -1:] * np.exp(relative)
+    return history[:, -1:] + relative
 
 
 def baseline_forecasts(
@@ -154,6 +183,7 @@ def baseline_forecasts(
         elif name == "moving_average":
             forecasts[name] = moving_average_forecast(history, horizon)
         else:
-            model = fit_linear(price_windows(prices, train.origin, window), train.actual)
+            model = fit_linear(price_windows(prices, train.origin, window), train.actual,
+                               log_scale=bool(np.all(prices > 0)))
             forecasts[name] = linear_forecast(model, history)
     return forecasts

@@ -58,6 +58,17 @@ class ExperimentSettings:
         for name in self.models:
             if name not in MODEL_KINDS:
                 raise ForecastError("unknown_model", name, valid=", ".join(MODEL_KINDS))
+        if len(set(self.models)) != len(self.models):
+            duplicate = next(name for name in self.models if self.models.count(name) > 1)
+            raise ForecastError("duplicate_model", duplicate)
+        for name, value, low, high in (
+            ("hidden_size", self.hidden_size, 1, 4096),
+            ("num_layers", self.num_layers, 1, 16),
+        ):
+            if not isinstance(value, int) or not low <= value <= high:
+                raise ForecastError("setting_out_of_range", value, name=name, low=low, high=high)
+        if not 0 <= self.dropout < 1:
+            raise ForecastError("setting_out_of_range", self.dropout, name="dropout", low=0, high="1 (exclusive)")
 
     def model_config(self, name: str) -> ModelConfig:
         return ModelConfig(
@@ -272,7 +283,12 @@ def predict_prices(model: nn.Module, data: WindowedData, device: torch.device, p
     """Forecast every sample of ``period`` ("test" or "val") and return prices (N, K)."""
     split = getattr(data, period)
     output = predict_batched(model, torch.from_numpy(split.x).to(device))
-    return data.to_prices(output.float().cpu().numpy(), split.last_price)
+    with np.errstate(over="ignore", invalid="ignore"):
+        prices = data.to_prices(output.float().cpu().numpy(), split.last_price)
+    if not np.all(np.isfinite(prices)):
+        label = MODEL_LABELS.get(getattr(getattr(model, "config", None), "name", ""), type(model).__name__)
+        raise ForecastError("prediction_not_finite", label, high=float(np.max(np.abs(split.actual))))
+    return prices
 
 
 def score_against_naive(predicted: np.ndarray, data: WindowedData, naive: np.ndarray,

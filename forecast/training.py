@@ -47,6 +47,23 @@ class TrainSettings:
     # metrics within tolerance is unmeasured, so it stays off by default.
     amp: bool = False  # CUDA only: float16 autocast with gradient scaling; ignored on CPU and MPS
 
+    def __post_init__(self) -> None:
+        if self.optimizer.lower() not in OPTIMIZERS:
+            raise ForecastError("unknown_optimizer", self.optimizer, valid=", ".join(OPTIMIZERS))
+        for name, value, low, high in (
+            ("epochs", self.epochs, 1, 100_000),
+            ("batch_size", self.batch_size, 1, 1_000_000),
+            ("seed", self.seed, 0, 2**32 - 1),
+        ):
+            if not isinstance(value, int) or not low <= value <= high:
+                raise ForecastError("setting_out_of_range", value, name=name, low=low, high=high)
+        if not (math.isfinite(self.lr) and 0 < self.lr <= 1e6):
+            raise ForecastError("setting_out_of_range", self.lr, name="lr", low="0 (exclusive)", high=1e6)
+        if self.patience is not None and self.patience < 1:
+            raise ForecastError("setting_out_of_range", self.patience, name="patience", low=1, high="epochs")
+        if not (math.isfinite(self.weight_decay) and self.weight_decay >= 0):
+            raise ForecastError("setting_out_of_range", self.weight_decay, name="weight_decay", low=0, high="inf")
+
 
 @dataclass
 class Progress:

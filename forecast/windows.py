@@ -30,6 +30,8 @@ PRICE_LIKE = ("Open", "High", "Low", "Close", "Adj Close")
 MIN_TRAIN_SAMPLES = 30
 MIN_VAL_SAMPLES = 5
 MIN_TEST_SAMPLES = 10
+MAX_HELD_OUT_SHARE = 0.6  # validation and test together; the rest trains
+MAX_ABS_VALUE = 1e15  # larger prices or features are rejected before any arithmetic
 
 
 @dataclass(frozen=True)
@@ -61,6 +63,9 @@ class WindowSpec:
         ):
             if not low <= value <= high:
                 raise ForecastError("setting_out_of_range", value, name=name, low=low, high=high)
+        if self.val_share + self.test_share > MAX_HELD_OUT_SHARE:
+            raise ForecastError("held_out_too_large", self.val_share + self.test_share,
+                                val=self.val_share, test=self.test_share, high=MAX_HELD_OUT_SHARE)
 
     def to_dict(self) -> dict:
         data = asdict(self)
@@ -171,10 +176,19 @@ def check_length(n_rows: int, spec: WindowSpec) -> None:
 
 def max_window(n_rows: int, spec: WindowSpec) -> int:
     """Return the largest window this many rows allow with the other settings kept (0 if none)."""
-    for window in range(spec.window, 0, -1):
-        if minimum_rows(WindowSpec(**{**spec.to_dict(), "window": window, "features": spec.features})) <= n_rows:
-            return window
-    return 0
+
+    def fits(window: int) -> bool:
+        return minimum_rows(WindowSpec(**{**spec.to_dict(), "window": window, "features": spec.features})) <= n_rows
+
+    # minimum_rows grows with the window, so a binary search finds the largest that fits.
+    low, high = 0, spec.window
+    while low < high:
+        middle = (low + high + 1) // 2
+        if fits(middle):
+            low = middle
+        else:
+            high = middle - 1
+    return low
 
 
 def make_windows(frame: pd.DataFrame, spec: WindowSpec, *, leak: bool = False) -> WindowedData:
@@ -198,6 +212,11 @@ def make_windows(frame: pd.DataFrame, spec: WindowSpec, *, leak: bool = False) -
     features, target, rows = transform_columns(frame, spec)
     if not (np.all(np.isfinite(features)) and np.all(np.isfinite(target))):
         raise ForecastError("missing_values", spec.target)
+    for name, values in ((spec.target, frame[spec.target].to_numpy()), *((c, frame[c].to_numpy()) for c in spec.features)):
+        largest = float(np.max(np.abs(values)))
+        if largest > MAX_ABS_VALUE:
+            # Squared errors of larger values overflow float64 in the metrics.
+            raise ForecastError("values_too_large", largest, column=name, high=MAX_ABS_VALUE)
     n_train, n_val, n_test = split_rows(len(rows), spec)
     if np.ptp(target[:n_train]) == 0:
         # A flat training target gives the scaler a zero range and the model nothing to learn.

@@ -50,6 +50,17 @@ def test_linear_learns_constant_growth():
     np.testing.assert_allclose(linear_forecast(model, test_history), [[8.0, 16.0], [40.0, 80.0]], rtol=1e-9)
 
 
+def test_linear_uses_differences_with_non_positive_prices():
+    # A series that rises by 3 every step through zero: ratios are undefined, differences are constant.
+    prices = np.arange(-12.0, 24.0, 3.0)
+    origins = np.arange(2, 9)
+    history = price_windows(prices, origins, window=3)
+    actual = np.stack([prices[origins + 1], prices[origins + 2]], axis=1)
+    model = fit_linear(history, actual)
+    assert not model.log_scale
+    np.testing.assert_allclose(linear_forecast(model, np.array([[-3.0, 0.0, 3.0]])), [[6.0, 9.0]], atol=1e-6)
+
+
 def test_unknown_baseline_lists_valid_names():
     with pytest.raises(ForecastError, match="naive, drift, moving_average, linear") as caught:
         check_baseline_names(["naive", "arima"])

@@ -117,3 +117,28 @@ def test_bad_csv_exits_2_without_traceback(tmp_path):
     assert result.returncode == 2
     assert "Traceback" not in result.stderr
     assert result.stderr.strip()
+
+
+@pytest.mark.parametrize("option, value", [("--batch-size", "0"), ("--lr", "-1"), ("--epochs", "0"),
+                                           ("--hidden", "0"), ("--models", "gru,gru")])
+def test_invalid_setting_exits_2_before_training(tmp_path, capsys, option, value):
+    csv = write_yahoo_csv(tmp_path / "prices.csv")
+    args = ["--lang", "en", "train", "--csv", str(csv), *FAST, option, value, "--out", str(tmp_path / "run")]
+    assert main(args) == 2
+    assert capsys.readouterr().err.strip()
+    assert not (tmp_path / "run").exists()
+
+
+def test_out_path_that_is_a_file_is_rejected_before_training(tmp_path, capsys):
+    csv = write_yahoo_csv(tmp_path / "prices.csv")
+    assert main(["--lang", "en", "train", "--csv", str(csv), *FAST, "--out", str(csv)]) == 2
+    assert "needs a folder" in capsys.readouterr().err
+
+
+def test_volume_can_be_a_feature(tmp_path):
+    csv = write_yahoo_csv(tmp_path / "prices.csv")
+    out = tmp_path / "run"
+    assert main(["train", "--csv", str(csv), "--models", "gru", "--features", "Close,Volume", *FAST,
+                 "--out", str(out)]) == 0
+    metrics = json.loads((out / "metrics.json").read_text())
+    assert metrics["features"] == ["Close", "Volume"]

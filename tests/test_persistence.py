@@ -11,6 +11,7 @@ from forecast.errors import ForecastError
 from forecast.persistence import (
     FORMAT_VERSION,
     forecast_next,
+    input_range_warnings,
     load_model,
     model_bytes,
     model_to_dict,
@@ -148,3 +149,97 @@ def test_gpu_saved_tensors_load_on_cpu(trained, tmp_path, monkeypatch):
     load_model(path)
     assert calls["map_location"] == "cpu"
     assert calls["weights_only"] is True
+
+
+def price_level_model(frame):
+    settings = ExperimentSettings(spec=WindowSpec(window=10, target_mode="price"), models=("gru",), hidden_size=8,
+                                  train=TrainSettings(epochs=1), device="cpu")
+    result = run_experiment(frame, settings)
+    data = result.data
+    return load_model(model_bytes(result.runs["gru"].model, data.spec, data.feature_scaler, data.target_scaler))
+
+
+def test_prices_outside_training_range_are_warned():
+    from conftest import make_price_frame
+
+    frame = make_price_frame(rows=260)
+    saved = price_level_model(frame)
+    assert input_range_warnings(saved, frame) == []
+    far = frame * 50.0
+    warnings = input_range_warnings(saved, far)
+    assert [warning.key for warning in warnings] == ["input_outside_training_range"]
+    assert "outside the range the model was trained on" in warnings[0].text("en")
+
+
+def test_log_return_model_gets_no_range_warning(trained):
+    frame, result = trained
+    data = result.data
+    saved = load_model(model_bytes(result.runs["bilstm"].model, data.spec, data.feature_scaler, data.target_scaler))
+    assert input_range_warnings(saved, frame * 50.0) == []
+
+
+def tampered(result, change):
+    run = result.runs["bilstm"]
+    payload = model_to_dict(run.model, result.data.spec, result.data.feature_scaler, result.data.target_scaler)
+    change(payload)
+    buffer = io.BytesIO()
+    torch.save(payload, buffer)
+    return buffer.getvalue()
+
+
+def set_path(payload, path, value):
+    target = payload
+    for key in path[:-1]:
+        target = target[key]
+    target[path[-1]] = value
+
+
+@pytest.mark.parametrize(
+    "path, value",
+    [
+        (("config", "hidden_size"), 200_000),  # would need hundreds of GB if built before checking
+        (("config", "unexpected_SECRET_4242"), 1),
+        (("spec", "horizon"), 5),
+        (("spec", "features"), ["Close", "Volume", "Open"]),
+        (("feature_scaler", "type"), "SECRET_scaler_4242"),
+        (("target_scaler", "state", "min_"), 1.0),
+        (("target_scaler", "state", "scale_"), torch.ones(3, dtype=torch.float64)),
+        (("version",), "1"),
+        (("metadata",), "not a dict"),
+    ],
+)
+def test_inconsistent_model_file_is_rejected(trained, caplog, path, value):
+    _, result = trained
+    content = tampered(result, lambda payload: set_path(payload, path, value))
+    caplog.set_level("DEBUG")
+    if path == ("metadata",):
+        assert load_model(content).metadata == {}
+        return
+    with pytest.raises(ForecastError) as caught:
+        load_model(content, name="tampered.pt")
+    assert caught.value.key == "model_file_invalid"
+    assert "tampered.pt" in caught.value.message("en")
+    assert "SECRET" not in caplog.text
+
+
+def test_non_finite_weights_are_rejected(trained):
+    _, result = trained
+
+    def poison(payload):
+        key = next(iter(payload["state_dict"]))
+        payload["state_dict"][key] = payload["state_dict"][key].clone().fill_(float("nan"))
+
+    with pytest.raises(ForecastError) as caught:
+        load_model(tampered(result, poison))
+    assert caught.value.key == "model_file_invalid"
+
+
+def test_extra_weight_is_rejected(trained):
+    _, result = trained
+
+    def add(payload):
+        payload["state_dict"]["SECRET_extra"] = torch.zeros(2)
+
+    with pytest.raises(ForecastError) as caught:
+        load_model(tampered(result, add))
+    assert caught.value.key == "model_file_invalid"

@@ -99,3 +99,50 @@ def test_experiment_metrics_are_finite_and_complete(price_frame):
     assert metrics["rows"]["test"] > 0
     assert metrics["versions"]["torch"] == torch.__version__
     assert metrics["settings"]["train"]["seed"] == 0
+
+
+@pytest.mark.parametrize(
+    "kwargs, name",
+    [
+        ({"epochs": 0}, "epochs"),
+        ({"epochs": -5}, "epochs"),
+        ({"batch_size": 0}, "batch_size"),
+        ({"lr": 0.0}, "lr"),
+        ({"lr": -1.0}, "lr"),
+        ({"lr": float("nan")}, "lr"),
+        ({"seed": -1}, "seed"),
+        ({"seed": 2**70}, "seed"),
+        ({"patience": 0}, "patience"),
+    ],
+)
+def test_invalid_train_settings_are_rejected(kwargs, name):
+    with pytest.raises(ForecastError) as caught:
+        TrainSettings(**kwargs)
+    assert caught.value.key == "setting_out_of_range"
+    assert caught.value.params["name"] == name
+
+
+@pytest.mark.parametrize(
+    "kwargs, key",
+    [
+        ({"hidden_size": 0}, "setting_out_of_range"),
+        ({"num_layers": 0}, "setting_out_of_range"),
+        ({"dropout": 1.5}, "setting_out_of_range"),
+        ({"models": ("gru", "gru")}, "duplicate_model"),
+    ],
+)
+def test_invalid_experiment_settings_are_rejected(kwargs, key):
+    with pytest.raises(ForecastError) as caught:
+        ExperimentSettings(**kwargs)
+    assert caught.value.key == key
+
+
+def test_huge_prices_raise_clear_error():
+    from conftest import make_price_frame
+
+    frame = make_price_frame(rows=200) * 1e306
+    settings = ExperimentSettings(spec=WindowSpec(window=10, target_mode="price"), models=("gru",), hidden_size=8,
+                                  train=TrainSettings(epochs=1), device="cpu")
+    with pytest.raises(ForecastError) as caught:
+        run_experiment(frame, settings)
+    assert caught.value.key == "values_too_large"

@@ -122,3 +122,22 @@ def test_constant_target_is_rejected(price_frame):
     with pytest.raises(ForecastError, match="does not change") as caught:
         make_windows(frame, WindowSpec(window=10))
     assert caught.value.key == "constant_series"
+
+
+def test_held_out_share_is_capped():
+    with pytest.raises(ForecastError, match="Lower one of them") as caught:
+        WindowSpec(val_share=0.5, test_share=0.5)
+    assert caught.value.key == "held_out_too_large"
+
+
+def test_max_window_is_largest_that_fits():
+    import time
+
+    from forecast.windows import max_window
+
+    spec = WindowSpec(window=10_000)
+    started = time.perf_counter()
+    largest = max_window(500, spec)
+    assert time.perf_counter() - started < 2.0
+    assert minimum_rows(WindowSpec(window=largest)) <= 500
+    assert minimum_rows(WindowSpec(window=largest + 1)) > 500

@@ -11,7 +11,7 @@ import logging
 import streamlit as st
 
 from forecast.errors import ForecastError
-from forecast.persistence import forecast_next, load_model
+from forecast.persistence import forecast_next, input_range_warnings, load_model
 from ui.i18n import column_label, lang, t
 from ui.prices_data import LoadedData
 from ui.result_data import model_label
@@ -30,7 +30,7 @@ def render_saved_model(loaded: LoadedData | None) -> None:
             st.info(t("saved_model_needs_data"))
             return
         try:
-            saved = load_model(upload.getvalue())
+            saved = load_model(upload.getvalue(), name=upload.name)
             forecast = forecast_next(saved, loaded.data.frame)
         except ForecastError as error:
             logger.warning("model file %s rejected: %s", upload.name, error.key)
@@ -45,6 +45,8 @@ def render_saved_model(loaded: LoadedData | None) -> None:
             "saved_model_loaded", model=model_label(saved.config.name, lang()), target=column_label(spec.target),
             window=spec.window, horizon=spec.horizon, last=saved.metadata.get("last_date", "-"),
         ))
+        for warning in input_range_warnings(saved, loaded.data.frame):
+            st.warning(warning.text(lang()), icon=":material/warning:")
         st.dataframe(
             forecast.rename(columns={"date": t("col_date"), "forecast": t("col_forecast")}),
             hide_index=True, key="prices_saved_model_forecast",

@@ -12,6 +12,7 @@ import importlib
 import json
 import logging
 import sys
+import warnings
 
 from forecast.errors import ForecastError
 from forecast.messages import LANGUAGES, default_language
@@ -41,10 +42,14 @@ def main(argv: list[str] | None = None) -> int:
     """Run one command and return its exit status."""
     parser = build_parser()
     args = parser.parse_args(argv)
+    # Errors the user can fix are printed as messages below; the log lines behind them (and
+    # yfinance's own download log) would only repeat them, so they show with -v alone.
     logging.basicConfig(
-        level=logging.INFO if args.verbose else logging.WARNING,
+        level=logging.INFO if args.verbose else logging.CRITICAL,
         format="%(asctime)s %(levelname)s %(name)s: %(message)s",
     )
+    if not args.verbose:
+        warnings.filterwarnings("ignore", module="yfinance")
     try:
         return args.func(args)
     except BrokenPipeError:

@@ -12,6 +12,7 @@ from forecast.backtest import WINDOW_KINDS, BacktestSettings
 from forecast.baselines import BASELINE_NAMES
 from forecast.cli.common import add_device_argument, add_source_arguments, comma_list, load_source
 from forecast.cli.evaluation_report import print_evaluation
+from forecast.errors import ForecastError
 from forecast.messages import translate
 from forecast.models import IMPLS, MODEL_LABELS
 from forecast.persistence import save_model
@@ -121,15 +122,51 @@ def metrics_table(result: ExperimentResult, lang: str) -> pd.DataFrame:
         dm_column = _dm_column(baseline.get("diagnostics", {}))
         rows[translate(f"baseline_{name}", lang)] = {**baseline["metrics"], **dm_column}
     table = pd.DataFrame.from_dict(rows, orient="index")
-    return table.rename(columns={"rmse": "RMSE", "mae": "MAE", "mape": "MAPE %", "directional_accuracy": "direction"})
+    return table.rename(columns={
+        "rmse": "RMSE", "mae": "MAE", "mape": "MAPE %", "directional_accuracy": translate("col_direction", lang),
+        "seconds": translate("col_seconds", lang), "epochs": translate("col_epochs", lang),
+        "parameters": translate("col_parameters", lang),
+    })
+
+
+def format_table(table: pd.DataFrame, lang: str) -> str:
+    """Render the metrics table: counts as integers, p-values below 0.001 as "<0.001", blanks as "-"."""
+    counts = {translate("col_epochs", lang), translate("col_parameters", lang)}
+
+    def cell(column: str, value) -> str:
+        if pd.isna(value):
+            return "-"
+        if column in counts:
+            return f"{int(value)}"
+        if column == "DM p" and value < 0.001:
+            return "<0.001"
+        return f"{value:.4f}"
+
+    text = table.copy().astype(object)
+    for column in table.columns:
+        text[column] = [cell(column, value) for value in table[column]]
+    return text.to_string()
 
 
 def _dm_column(diagnostics: dict) -> dict:
     return {"DM p": diagnostics["dm_pvalue"]} if "dm_pvalue" in diagnostics else {}
 
 
+def check_output_folder(out: Path) -> None:
+    """Reject an --out path that cannot become a folder, before any training."""
+    if out.exists() and not out.is_dir():
+        raise ForecastError("output_is_file", str(out))
+
+
 def write_outputs(result: ExperimentResult, out: Path) -> list[Path]:
     """Write metrics.json, predictions.csv and one model file per model; return the paths."""
+    try:
+        return _write_outputs(result, out)
+    except OSError as error:
+        raise ForecastError("output_not_writable", str(out), reason=error.strerror or type(error).__name__) from None
+
+
+def _write_outputs(result: ExperimentResult, out: Path) -> list[Path]:
     out.mkdir(parents=True, exist_ok=True)
     paths = [out / "metrics.json", out / "predictions.csv"]
     paths[0].write_text(json.dumps(result.metrics_dict(), indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
@@ -149,14 +186,23 @@ def run(args: argparse.Namespace) -> int:
     loaded = load_source(args)
     check_target(loaded, args.target)
     for column in settings.spec.features:
-        check_target(loaded, column)
+        if column not in loaded.frame.columns:
+            raise ForecastError("unknown_column", column, valid=", ".join(map(str, loaded.frame.columns)))
+    check_output_folder(args.out)
     for warning in loaded.report.warnings:
         print(translate("cli_warning", args.lang, text=warning.text(args.lang)))
 
+    current = {"model": None}
+
     def show_progress(name: str, progress) -> None:
-        if args.verbose:
-            print(f"{MODEL_LABELS[name]} {progress.epoch}/{progress.epochs} "
-                  f"train {progress.train_loss:.5f} val {progress.val_loss:.5f}", flush=True)
+        # One line per model, then every 10th epoch (every epoch with -v), so a long run never looks stuck.
+        label = MODEL_LABELS[name]
+        if current["model"] != name:
+            print(translate("cli_training_model", args.lang, model=label), flush=True)
+            current["model"] = name
+        if progress.val_loss is not None and (args.verbose or progress.epoch % 10 == 0):
+            print(translate("cli_epoch_progress", args.lang, model=label, epoch=progress.epoch,
+                            epochs=progress.epochs, val_loss=progress.val_loss, seconds=progress.seconds), flush=True)
 
     def show_backtest(done: int, total: int, name: str) -> None:
         print(translate("cli_backtest_progress", args.lang, done=done, total=total, model=MODEL_LABELS[name]),
@@ -166,8 +212,8 @@ def run(args: argparse.Namespace) -> int:
     print(translate("cli_train_summary", args.lang, target=settings.spec.target, rows=len(loaded.frame),
                     test=len(result.data.test), start=result.metrics_dict()["test_start"],
                     end=result.metrics_dict()["test_end"], device=result.device))
-    with pd.option_context("display.width", 120, "display.float_format", "{:.4f}".format):
-        print(metrics_table(result, args.lang).to_string())
+    with pd.option_context("display.width", 160):
+        print(format_table(metrics_table(result, args.lang), args.lang))
     print(translate("cli_skill_note", args.lang))
     print_evaluation(result, args.lang)
     for path in write_outputs(result, args.out):

@@ -69,7 +69,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "The table has {value} rows, but window {window} and horizon {horizon} need at least {needed} "
         "rows for training, validation and test periods. Load a longer date range or use a window of at most "
         "{max_window}.",
-        "ko": "표에는 {value}개 행이 있지만, 윈도 {window}와 예측 기간 {horizon}으로 학습·검증·테스트 구간을 "
+        "ko": "표에는 {value}개 행이 있지만, 윈도 = {window}, 예측 기간 = {horizon} 설정에서 학습·검증·테스트 구간을 "
         "만들려면 최소 {needed}개 행이 필요합니다. 더 긴 기간의 데이터를 불러오거나 윈도를 {max_window} 이하로 줄이세요.",
     },
     "model_file_missing": {
@@ -117,7 +117,54 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "The table has {value} rows, but window {window} and horizon {horizon} need at least {needed} "
         "rows for training, validation and test periods, and even a window of 1 needs more rows than it has. "
         "Load a longer date range.",
-        "ko": "표에는 {value}개 행이 있지만, 윈도 {window}와 예측 기간 {horizon}으로 학습·검증·테스트 구간을 "
+        "ko": "표에는 {value}개 행이 있지만, 윈도 = {window}, 예측 기간 = {horizon} 설정에서 학습·검증·테스트 구간을 "
         "만들려면 최소 {needed}개 행이 필요하며, 윈도를 1로 줄여도 행이 모자랍니다. 더 긴 기간의 데이터를 불러오세요.",
     },
+    "cli_training_model": {"en": "training {model} ...", "ko": "{model} 학습 중 ..."},
+    "cli_epoch_progress": {
+        "en": "  {model}: epoch {epoch}/{epochs}, validation loss {val_loss:.5f}, {seconds:.1f} s",
+        "ko": "  {model}: 에포크 {epoch}/{epochs}, 검증 손실 {val_loss:.5f}, {seconds:.1f}초",
+    },
+    "col_direction": {"en": "direction", "ko": "방향 정확도"},
+    "col_epochs": {"en": "epochs", "ko": "에포크"},
+    "input_outside_training_range": {
+        "en": "The last {column} in these prices, {value:.4g}, lies outside the range the model was trained on "
+        "({low:.4g} to {high:.4g}). A model that predicts price levels cannot follow prices it never saw, so this "
+        "forecast is unreliable; train on these prices instead, or use a log-return model.",
+        "ko": "이 데이터의 마지막 {column} 값 {value:.4g}은(는) 모델이 학습한 범위({low:.4g} ~ {high:.4g})를 "
+        "벗어납니다. 가격 수준을 예측하는 모델은 본 적 없는 가격을 따라가지 못하므로 이 예측은 믿기 어렵습니다. "
+        "이 데이터로 다시 학습하거나 로그 수익률 모델을 쓰세요.",
+    },
+    "duplicate_model": {
+        "en": "Model '{value}' is listed twice. List each model once, for example gru,lstm,bilstm.",
+        "ko": "'{value}' 모델이 두 번 들어 있습니다. gru,lstm,bilstm처럼 모델마다 한 번씩만 쓰세요.",
+    },
+    "held_out_too_large": {
+        "en": "Validation share {val} and test share {test} together hold out {value:.2f} of the rows, more than "
+        "{high}. Lower one of them so that enough rows remain for training.",
+        "ko": "검증 비율 {val}과(와) 테스트 비율 {test}을(를) 합치면 행의 {value:.2f}을(를) 떼어 두게 되어 "
+        "{high}를 넘습니다. 학습에 쓸 행이 충분히 남도록 둘 중 하나를 줄이세요.",
+    },
+    "output_not_writable": {
+        "en": "Cannot write the results to '{value}': {reason}. Choose another --out folder.",
+        "ko": "결과를 '{value}'에 쓸 수 없습니다: {reason}. 다른 --out 폴더를 고르세요.",
+    },
+    "output_is_file": {
+        "en": "'{value}' is a file, but --out needs a folder. Choose a folder path.",
+        "ko": "'{value}'은(는) 파일인데, --out에는 폴더가 필요합니다. 폴더 경로를 고르세요.",
+    },
+    "prediction_not_finite": {
+        "en": "{value} produced infinite or undefined forecasts, so it cannot be scored. Prices this large "
+        "({high:.3g}) exceed what float32 models can handle; rescale the prices (for example to thousands) or "
+        "check the file.",
+        "ko": "{value} 모델의 예측값이 무한대이거나 정의되지 않아 평가할 수 없습니다. 이렇게 큰 가격({high:.3g})은 "
+        "float32 모델이 다룰 수 없습니다. 가격 단위를 바꾸거나(예: 천 단위) 파일을 확인하세요.",
+    },
+    "values_too_large": {
+        "en": "Column '{column}' holds a value of {value:.3g}, above the supported {high:.0e}. Check the file, "
+        "or rescale the column (for example to millions) before training.",
+        "ko": "'{column}' 열에 {value:.3g}라는 값이 있어 지원하는 최댓값 {high:.0e}을(를) 넘습니다. 파일을 확인하거나, "
+        "학습 전에 열의 단위를 바꾸세요(예: 백만 단위).",
+    },
 }
+

@@ -36,10 +36,11 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     # Lag detector.
     "lag_flagged": {
-        "en": "{model}: this model mostly repeats the last price. Its daily changes match the actual "
-        "changes {shift} day(s) earlier better than those of the day it forecasts.",
-        "ko": "{model}: 이 모델은 대부분 마지막 가격을 반복합니다. 예측의 일별 변화가 예측 대상일보다 "
-        "{shift}일 전의 실제 변화와 더 잘 맞습니다.",
+        "en": "{model}: this model mostly repeats what already happened. Its daily changes match the actual "
+        "changes {shift} day(s) earlier better than those of the day it forecasts, so its curve follows the "
+        "price with a delay instead of anticipating it.",
+        "ko": "{model}: 이 모델은 대부분 이미 일어난 움직임을 되풀이합니다. 예측의 일별 변화가 예측 대상일보다 "
+        "{shift}일 전의 실제 변화와 더 잘 맞으므로, 예측 곡선이 가격을 미리 내다보지 못하고 늦게 따라갑니다.",
     },
     "lag_ok": {
         "en": "{model}: its daily changes match the actual changes of the day it forecasts best.",
