@@ -58,3 +58,12 @@ def test_panels_render_and_run_backtest():
     app.button[0].click().run()
     assert not app.exception
     assert any("모델당" in caption.value for caption in app.caption)
+
+
+def test_pvalues_are_shown_readably():
+    from ui.evaluation_panels import format_pvalue
+
+    assert format_pvalue(3e-31) == "<0.001"
+    assert format_pvalue(0.0421) == "0.042"
+    assert format_pvalue(None) == "-"
+    assert format_pvalue(float("nan")) == "-"

@@ -37,6 +37,13 @@ def _series_label(result: ExperimentResult, name: str, lang: str | None) -> str:
 # Frames (no Streamlit) ------------------------------------------------------
 
 
+def format_pvalue(value: float | None) -> str:
+    """Show a p-value with three decimals, "<0.001" below that, and "-" when missing."""
+    if value is None or not np.isfinite(value):
+        return "-"
+    return "<0.001" if value < 0.001 else f"{value:.3f}"
+
+
 def significance_frame(result: ExperimentResult, lang: str | None = None) -> pd.DataFrame:
     """Return one row per model and non-naive baseline: DM p-value, its reading and the lag check's best shift."""
     rows = []
@@ -46,7 +53,7 @@ def significance_frame(result: ExperimentResult, lang: str | None = None) -> pd.
         lag = diagnostics.get("lag", {})
         rows.append({
             _text("label_series", lang): _series_label(result, name, lang),
-            _text("label_dm_pvalue", lang): diagnostics.get("dm_pvalue"),
+            _text("label_dm_pvalue", lang): format_pvalue(diagnostics.get("dm_pvalue")),
             _text("label_reading", lang): _text(diagnostics.get("dm_reading", "dm_not_distinguishable"), lang),
             _text("label_lag", lang): (lag.get("best_shift") or [None])[0],
         })
