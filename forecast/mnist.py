@@ -23,6 +23,7 @@ test digits are used only once, for the final scores.
 from __future__ import annotations
 
 import logging
+import numbers
 import time
 from dataclasses import asdict, dataclass, field, replace
 from typing import Callable
@@ -36,7 +37,7 @@ from torch.nn import functional as F
 
 from forecast import cells
 from forecast.errors import ForecastError
-from forecast.mnist_data import CLASSES, IMAGE_SIZE, MnistData, to_tensors
+from forecast.mnist_data import CLASSES, IMAGE_SIZE, MnistData, check_digit_counts, to_tensors
 from forecast.models import IMPLS, MODEL_KINDS, MODEL_LABELS, count_parameters, last_layer_state, make_recurrent_layer
 from forecast.training import OPTIMIZERS, Progress, TrainSettings, fit, predict_batched
 
@@ -44,6 +45,7 @@ logger = logging.getLogger(__name__)
 
 VALIDATION_SHARE = 0.1  # of the training digits, held out for the validation reports
 EVAL_BATCH = 2000  # digits per forward pass in evaluation
+SEED_RANGE = (0, 2**32 - 1)  # scikit-learn's random_state accepts no seed outside this range
 
 
 @dataclass(frozen=True)
@@ -89,6 +91,23 @@ def resolve_settings(preset: str = "fast", **overrides) -> MnistSettings:
     if "optimizer" in explicit and explicit["optimizer"] not in OPTIMIZERS:
         raise ForecastError("unknown_optimizer", explicit["optimizer"], valid=", ".join(OPTIMIZERS))
     return replace(PRESETS[preset], **explicit)
+
+
+def check_models(models: tuple[str, ...] | list[str]) -> None:
+    """Raise ForecastError unless ``models`` names at least one known model, each once."""
+    unknown = [name for name in models if name not in MODEL_KINDS]
+    if unknown or not models:
+        raise ForecastError("unknown_model", ", ".join(unknown) or "(none)", valid=", ".join(MODEL_KINDS))
+    repeated = next((name for name in models if list(models).count(name) > 1), None)
+    if repeated is not None:
+        raise ForecastError("mnist_duplicate_models", repeated, models=",".join(models))
+
+
+def check_seed(seed: int) -> None:
+    """Raise ForecastError unless ``seed`` is an integer within :data:`SEED_RANGE`."""
+    low, high = SEED_RANGE
+    if isinstance(seed, bool) or not isinstance(seed, numbers.Integral) or not low <= seed <= high:
+        raise ForecastError("setting_out_of_range", seed, name="seed", low=low, high=high)
 
 
 # ---------------------------------------------------------------------------
@@ -265,7 +284,7 @@ def train_classifier(
     device : torch.device, optional
         Default CPU.
     seed : int
-        Seeds weight initialisation, shuffling and the validation split.
+        Seeds weight initialisation, shuffling and the validation split; 0 to 2**32 - 1.
     compile : bool
         For ``impl="cell"``: compile the cell steps (see :mod:`forecast.cells`).
     callback : callable, optional
@@ -277,6 +296,8 @@ def train_classifier(
     MnistResult
         The model keeps the weights with the lowest validation loss.
     """
+    check_seed(seed)
+    check_digit_counts(data)
     device = device or torch.device("cpu")
     torch.manual_seed(seed)
     model = SequenceClassifier(name, settings.hidden_size, impl, compile=compile).to(device)
@@ -343,12 +364,19 @@ def train_mnist(
     -------
     dict
         Model name -> :class:`MnistResult`, in the order of ``models``.
+
+    Raises
+    ------
+    ForecastError
+        Before any training: for unknown or repeated models, an unknown
+        ``impl``, a seed outside :data:`SEED_RANGE`, invalid settings, or too
+        few digits (see :func:`forecast.mnist_data.check_digit_counts`).
     """
-    unknown = [name for name in models if name not in MODEL_KINDS]
-    if unknown or not models:
-        raise ForecastError("unknown_model", ", ".join(unknown) or "(none)", valid=", ".join(MODEL_KINDS))
+    check_models(models)
     if impl not in IMPLS:
         raise ForecastError("unknown_impl", impl, valid=", ".join(IMPLS))
+    check_seed(seed)
+    check_digit_counts(data)
     settings = resolve_settings(preset, **overrides)
     results = {}
     for name in models:

@@ -10,8 +10,10 @@ from __future__ import annotations
 import gzip
 import hashlib
 import logging
+import math
 import os
 import tempfile
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.error import URLError
@@ -30,6 +32,10 @@ SAMPLE_TEST_SIZE = 1000  # digits of the bundled 5,000 kept for testing, 100 per
 SAMPLE_SPLIT_SEED = 0  # fixed, so every run and every user sees the same split
 IMAGE_SIZE = 28
 CLASSES = 10
+# Smallest data set that can be trained and scored: 10 training digits leave 9 to fit
+# after the 10 % validation split takes its minimum of one, and one test digit gives a score.
+MIN_TRAIN_DIGITS = 10
+MIN_TEST_DIGITS = 1
 
 # Role -> file name as MNIST publishes it (gzip-compressed) and its MD5 checksum.
 # The checksums are those of the original files that torchvision also verifies.
@@ -91,7 +97,7 @@ def load_sample(path: str | Path = SAMPLE_PATH, test_size: int = SAMPLE_TEST_SIZ
         raise ForecastError("mnist_sample_missing", str(path))
     with np.load(path) as archive:
         images, labels = archive["images"], archive["labels"].astype(np.int64)
-    _check_digits(images, labels, str(path))
+    _check_digits(images, labels, images_path=str(path), labels_path=str(path))
     train_index, test_index = train_test_split(
         np.arange(len(labels)), test_size=test_size, stratify=labels, random_state=SAMPLE_SPLIT_SEED
     )
@@ -130,7 +136,8 @@ def read_idx(path: str | Path) -> np.ndarray:
     if ndim == 0 or len(raw) < header_size:
         raise ForecastError("mnist_bad_idx", str(path), reason=f"header of {ndim} dimensions is cut short")
     shape = tuple(int(size) for size in np.frombuffer(raw, dtype=">u4", count=ndim, offset=4))
-    expected = int(np.prod(shape)) * dtype.itemsize
+    # Python ints, because a product of uint32 sizes can overflow any fixed-width NumPy integer.
+    expected = math.prod(shape) * dtype.itemsize
     if len(raw) - header_size != expected:
         raise ForecastError(
             "mnist_bad_idx", str(path),
@@ -139,18 +146,37 @@ def read_idx(path: str | Path) -> np.ndarray:
     return np.frombuffer(raw, dtype=dtype, offset=header_size).reshape(shape).astype(dtype.newbyteorder("="))
 
 
-def find_idx_files(folder: str | Path) -> dict[str, Path]:
+def find_idx_files(folder: str | Path, roots: Sequence[str | Path] | None = None) -> dict[str, Path]:
     """Find the four MNIST IDX files in ``folder``, ``folder/MNIST/raw`` or ``folder/raw``.
 
     Either the ``.gz`` files or the unpacked ones count; torchvision leaves
     both in ``MNIST/raw``, and the unpacked one is preferred there.
 
+    Parameters
+    ----------
+    folder : path-like
+        Searched as given, with ``~`` expanded only when ``roots`` is None.
+    roots : sequence of path-like, optional
+        When given, ``folder`` and every file found must lie inside one of
+        these folders once symbolic links and ``..`` are resolved. An empty
+        sequence allows nothing.
+
     Returns
     -------
     dict
         Role ("train_images", "train_labels", "test_images", "test_labels") -> path.
+
+    Raises
+    ------
+    ForecastError
+        "mnist_folder_not_allowed" for a path outside ``roots``, with the same
+        message whether or not it exists; "mnist_folder_not_found";
+        "mnist_files_missing".
     """
-    folder = Path(folder).expanduser()
+    if roots is None:
+        folder = Path(folder).expanduser()
+    else:
+        folder = _inside_roots(folder, roots, display_path=str(folder))
     if not folder.is_dir():
         raise ForecastError("mnist_folder_not_found", str(folder))
     candidates = [folder, folder / "MNIST" / "raw", folder / "raw"]
@@ -167,38 +193,88 @@ def find_idx_files(folder: str | Path) -> dict[str, Path]:
     missing = [MNIST_FILES[role][0] for role in MNIST_FILES if role not in found]
     if missing:
         raise ForecastError("mnist_files_missing", str(folder), missing=", ".join(missing))
+    if roots is not None:
+        # A file may be a symbolic link to anywhere; the message names the folder the user typed, not the target.
+        found = {role: _inside_roots(path, roots, display_path=str(folder)) for role, path in found.items()}
     return found
 
 
-def load_idx_folder(folder: str | Path) -> MnistData:
+def _inside_roots(path: str | Path, roots: Sequence[str | Path], display_path: str) -> Path:
+    """Return ``path`` resolved, or raise "mnist_folder_not_allowed" (naming ``display_path``) if no root contains it."""
+    try:
+        resolved = Path(path).resolve()
+        allowed = any(resolved.is_relative_to(Path(root).resolve()) for root in roots)
+    except (OSError, ValueError, RuntimeError) as error:  # a NUL byte, a symbolic link loop
+        logger.info("MNIST folder %r rejected: %s", display_path, error)
+        allowed = False
+    if not allowed:
+        raise ForecastError("mnist_folder_not_allowed", display_path)
+    return resolved
+
+
+def load_idx_folder(folder: str | Path, roots: Sequence[str | Path] | None = None) -> MnistData:
     """Load full MNIST (60,000 training and 10,000 test digits) from its four IDX files.
 
-    See :func:`find_idx_files` for where the files may lie.
+    See :func:`find_idx_files` for where the files may lie and for ``roots``.
+
+    Raises
+    ------
+    ForecastError
+        From :func:`find_idx_files` and :func:`read_idx`; "mnist_bad_idx" for
+        images that are not (N, 28, 28) uint8 or labels that do not match
+        them; "mnist_too_few_digits" from :func:`check_digit_counts`.
     """
-    paths = find_idx_files(folder)
+    paths = find_idx_files(folder, roots)
     arrays = {role: read_idx(path) for role, path in paths.items()}
     for part in ("train", "test"):
-        _check_digits(arrays[f"{part}_images"], arrays[f"{part}_labels"], str(paths[f"{part}_images"]))
-    logger.info("read MNIST from %s: %d training, %d test digits", folder, len(arrays["train_labels"]),
+        _check_digits(
+            arrays[f"{part}_images"], arrays[f"{part}_labels"],
+            images_path=str(paths[f"{part}_images"]), labels_path=str(paths[f"{part}_labels"]),
+        )
+    source = str(folder) if roots is not None else str(Path(folder).expanduser())
+    logger.info("read MNIST from %s: %d training, %d test digits", source, len(arrays["train_labels"]),
                 len(arrays["test_labels"]))
-    return MnistData(
+    data = MnistData(
         arrays["train_images"].astype(np.uint8), arrays["train_labels"].astype(np.int64),
         arrays["test_images"].astype(np.uint8), arrays["test_labels"].astype(np.int64),
-        str(Path(folder).expanduser()),
+        source,
     )
+    check_digit_counts(data)
+    return data
 
 
-def _check_digits(images: np.ndarray, labels: np.ndarray, where: str) -> None:
+def check_digit_counts(data: MnistData) -> None:
+    """Raise "mnist_too_few_digits" unless ``data`` has enough digits to train and test.
+
+    The minimums are :data:`MIN_TRAIN_DIGITS` and :data:`MIN_TEST_DIGITS`.
+    """
+    train, test = len(data.train_labels), len(data.test_labels)
+    if train < MIN_TRAIN_DIGITS or test < MIN_TEST_DIGITS:
+        raise ForecastError(
+            "mnist_too_few_digits", data.source, train=train, test=test,
+            train_min=MIN_TRAIN_DIGITS, test_min=MIN_TEST_DIGITS,
+        )
+
+
+def _check_digits(images: np.ndarray, labels: np.ndarray, images_path: str, labels_path: str) -> None:
+    # Each problem names the file that has it; a count mismatch names the labels file and the images count.
     if images.ndim != 3 or images.shape[1:] != (IMAGE_SIZE, IMAGE_SIZE) or images.dtype != np.uint8:
         raise ForecastError(
-            "mnist_bad_idx", where, reason=f"images must be uint8 (N, 28, 28), got {images.dtype} {images.shape}"
+            "mnist_bad_idx", images_path,
+            reason=f"images must be uint8 (N, 28, 28), got {images.dtype} {images.shape}",
         )
-    if labels.ndim != 1 or len(labels) != len(images):
+    if labels.ndim != 1 or labels.dtype.kind not in "iu":
         raise ForecastError(
-            "mnist_bad_idx", where, reason=f"{labels.shape} labels for {len(images)} images"
+            "mnist_bad_idx", labels_path, reason=f"labels must be integers of shape (N,), got {labels.dtype} {labels.shape}"
+        )
+    if len(labels) != len(images):
+        raise ForecastError(
+            "mnist_bad_idx", labels_path, reason=f"{labels.shape} labels for {len(images)} images in {images_path}"
         )
     if len(labels) and (labels.min() < 0 or labels.max() >= CLASSES):
-        raise ForecastError("mnist_bad_idx", where, reason=f"labels outside 0-9 (from {labels.min()} to {labels.max()})")
+        raise ForecastError(
+            "mnist_bad_idx", labels_path, reason=f"labels outside 0-9 (from {labels.min()} to {labels.max()})"
+        )
 
 
 # ---------------------------------------------------------------------------
@@ -279,6 +355,9 @@ def _write_atomically(target: Path, data: bytes) -> None:
 
 def load_mnist(data: str | Path = "sample", cache_dir: str | Path | None = None) -> MnistData:
     """Load digits from "sample" (bundled), "download" (full MNIST, cached) or a folder path.
+
+    IDX folders with fewer than :data:`MIN_TRAIN_DIGITS` training or
+    :data:`MIN_TEST_DIGITS` test digits raise "mnist_too_few_digits".
 
     Parameters
     ----------

@@ -128,8 +128,91 @@ def test_load_idx_folder_not_found(tmp_path):
 def test_load_idx_folder_label_count_mismatch(tmp_path):
     write_idx_set(tmp_path, np.random.default_rng(4), compress=False)
     (tmp_path / "train-labels-idx1-ubyte").write_bytes(idx_bytes(np.zeros(29, dtype=np.uint8)))
-    with pytest.raises(ForecastError, match=r"\(29,\) labels for 30 images"):
+    with pytest.raises(ForecastError, match=r"\(29,\) labels for 30 images") as caught:
         mnist_data.load_idx_folder(tmp_path)
+    assert caught.value.value == str(tmp_path / "train-labels-idx1-ubyte")
+
+
+def test_read_idx_huge_dims_rejected(tmp_path):
+    # Four sizes of 65,536 declare 2**64 bytes, which wraps to 0 in a 64-bit integer; the file has none.
+    path = tmp_path / "huge-idx4-ubyte"
+    path.write_bytes(bytes([0, 0, 0x08, 4]) + struct.pack(">4I", *[65536] * 4))
+    with pytest.raises(ForecastError, match=f"0 bytes of data for shape .*, expected {2**64}") as caught:
+        mnist_data.read_idx(path)
+    assert caught.value.key == "mnist_bad_idx"
+
+
+def test_load_idx_folder_bad_labels_named(tmp_path):
+    write_idx_set(tmp_path, np.random.default_rng(5), compress=False)
+    labels_path = tmp_path / "train-labels-idx1-ubyte"
+    labels_path.write_bytes(idx_bytes(np.full(30, 12, dtype=np.uint8)))
+    with pytest.raises(ForecastError, match="labels outside 0-9") as caught:
+        mnist_data.load_idx_folder(tmp_path)
+    assert caught.value.value == str(labels_path)
+    assert "train-images" not in caught.value.message("en")
+
+
+def test_load_idx_folder_float_labels_rejected(tmp_path):
+    write_idx_set(tmp_path, np.random.default_rng(5), compress=False)
+    labels_path = tmp_path / "t10k-labels-idx1-ubyte"
+    labels_path.write_bytes(idx_bytes(np.full(10, 2.5, dtype=np.float32), type_code=0x0D))
+    with pytest.raises(ForecastError, match="labels must be integers") as caught:
+        mnist_data.load_idx_folder(tmp_path)
+    assert caught.value.value == str(labels_path)
+
+
+@pytest.mark.parametrize(("n_train", "n_test"), [(0, 0), (30, 0), (1, 10), (9, 10)])
+def test_load_idx_folder_too_few_digits(tmp_path, n_train, n_test):
+    write_idx_set(tmp_path, np.random.default_rng(7), compress=True, n_train=n_train, n_test=n_test)
+    with pytest.raises(ForecastError, match=f"has {n_train} training and {n_test} test digits") as caught:
+        mnist_data.load_idx_folder(tmp_path)
+    assert caught.value.key == "mnist_too_few_digits"
+    assert caught.value.params["train_min"] == mnist_data.MIN_TRAIN_DIGITS
+    assert "학습 숫자" in caught.value.message("ko")
+
+
+def test_load_idx_folder_minimum_digits_accepted(tmp_path):
+    write_idx_set(tmp_path, np.random.default_rng(7), compress=True, n_train=10, n_test=1)
+    assert mnist_data.load_idx_folder(tmp_path).sizes == {"train": 10, "test": 1}
+
+
+def test_load_idx_folder_roots_allow_inside(tmp_path):
+    write_idx_set(tmp_path / "root" / "mnist", np.random.default_rng(8), compress=True)
+    data = mnist_data.load_idx_folder(tmp_path / "root" / "mnist", roots=[tmp_path / "root"])
+    assert data.sizes == {"train": 30, "test": 10}
+
+
+def test_load_idx_folder_roots_reject_outside(tmp_path):
+    root = tmp_path / "root"
+    root.mkdir()
+    write_idx_set(tmp_path / "outside", np.random.default_rng(9), compress=True)
+    (root / "link").symlink_to(tmp_path / "outside")
+    for folder in [tmp_path / "outside", tmp_path / "missing", root / ".." / "outside", root / "link", "~"]:
+        with pytest.raises(ForecastError) as caught:
+            mnist_data.load_idx_folder(folder, roots=[root])
+        assert caught.value.key == "mnist_folder_not_allowed", folder
+        assert caught.value.message("en") == f"The folder {folder} is not allowed on this server. Ask the " \
+            "administrator, or use the bundled sample."
+
+
+def test_load_idx_folder_roots_reject_linked_file(tmp_path):
+    # The folder is inside the root, but one of its files links to a file outside.
+    arrays_folder = tmp_path / "root" / "mnist"
+    write_idx_set(arrays_folder, np.random.default_rng(10), compress=False)
+    outside = tmp_path / "secret-idx1-ubyte"
+    outside.write_bytes(idx_bytes(np.zeros(30, dtype=np.uint8)))
+    labels = arrays_folder / "train-labels-idx1-ubyte"
+    labels.unlink()
+    labels.symlink_to(outside)
+    with pytest.raises(ForecastError, match="is not allowed on this server"):
+        mnist_data.load_idx_folder(arrays_folder, roots=[tmp_path / "root"])
+    assert mnist_data.load_idx_folder(arrays_folder).sizes["train"] == 30  # without roots the link is read
+
+
+def test_load_idx_folder_empty_roots_allow_nothing(tmp_path):
+    write_idx_set(tmp_path, np.random.default_rng(11), compress=True)
+    with pytest.raises(ForecastError, match="is not allowed on this server"):
+        mnist_data.load_idx_folder(tmp_path, roots=[])
 
 
 # ---------------------------------------------------------------------------
@@ -375,6 +458,38 @@ def test_train_mnist_rejects_unknown_model(sample):
         mnist.train_mnist(sample, ["gru", "cnn"])
 
 
+def test_train_mnist_rejects_repeated_model(sample):
+    with pytest.raises(ForecastError, match="Model 'gru' is listed more than once in gru,lstm,gru") as caught:
+        mnist.train_mnist(sample, ["gru", "lstm", "gru"])
+    assert caught.value.key == "mnist_duplicate_models"
+
+
+@pytest.mark.parametrize("seed", [-1, 2**32, 1.5, True])
+def test_train_mnist_rejects_bad_seed(sample, seed):
+    with pytest.raises(ForecastError, match=f"seed = {seed} is out of range. Use a value from 0 to {2**32 - 1}"):
+        mnist.train_mnist(sample, ["gru"], seed=seed)
+
+
+def test_check_seed_accepts_range_ends():
+    mnist.check_seed(0)
+    mnist.check_seed(2**32 - 1)
+    mnist.check_seed(np.int64(7))
+
+
+@pytest.mark.parametrize(("n_train", "n_test"), [(1, 20), (9, 20), (100, 0)])
+def test_train_mnist_rejects_too_few_digits(sample, n_train, n_test):
+    data = small_subset(sample, n_train, n_test)
+    with pytest.raises(ForecastError, match=f"{n_train} training and {n_test} test digits, too few"):
+        mnist.train_mnist(data, ["gru"], hidden_size=4, epochs=1)
+
+
+def test_train_mnist_minimum_digits_trains(sample):
+    data = small_subset(sample, mnist_data.MIN_TRAIN_DIGITS, mnist_data.MIN_TEST_DIGITS)
+    result = mnist.train_mnist(data, ["gru"], hidden_size=4, epochs=1)["gru"]
+    assert result.train_samples == 9  # one of the ten digits validates
+    assert result.predictions.shape == (1,)
+
+
 # ---------------------------------------------------------------------------
 # Looking inside
 # ---------------------------------------------------------------------------
@@ -454,3 +569,29 @@ def test_cli_korean_error(tmp_path, capsys):
     status = main(["--lang", "ko", "mnist", "--data", str(tmp_path / "missing"), "--out", str(tmp_path)])
     assert status == 2
     assert "MNIST 폴더를 찾을 수 없습니다" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(("arguments", "expected"), [
+    (["--seed", "-1"], f"seed = -1 is out of range. Use a value from 0 to {2**32 - 1}"),
+    (["--seed", str(2**32)], f"seed = {2**32} is out of range"),
+    (["--models", "gru,gru"], "Model 'gru' is listed more than once in gru,gru"),
+])
+def test_cli_rejects_bad_arguments_before_loading(tmp_path, capsys, monkeypatch, arguments, expected):
+    def fail_load(*args, **kwargs):
+        raise AssertionError("data was loaded before the arguments were checked")
+
+    monkeypatch.setattr("forecast.cli.mnist.load_mnist", fail_load)
+    status = main(["--lang", "en", "mnist", *arguments, "--out", str(tmp_path)])
+    assert status == 2
+    assert expected in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(("n_train", "n_test"), [(0, 0), (30, 0), (1, 10)])
+def test_cli_too_few_digits(tmp_path, capsys, n_train, n_test):
+    write_idx_set(tmp_path / "idx", np.random.default_rng(12), compress=True, n_train=n_train, n_test=n_test)
+    status = main(["--lang", "ko", "mnist", "--data", str(tmp_path / "idx"), "--epochs", "1", "--hidden", "4",
+                   "--device", "cpu", "--out", str(tmp_path / "out")])
+    assert status == 2
+    error = capsys.readouterr().err
+    assert f"학습 숫자 {n_train}개, 테스트 숫자 {n_test}개" in error
+    assert not (tmp_path / "out").exists()

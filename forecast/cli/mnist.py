@@ -18,7 +18,9 @@ from forecast.cli.common import add_device_argument, comma_list
 from forecast.device import describe_device, resolve_device
 from forecast.errors import ForecastError
 from forecast.messages import translate
-from forecast.mnist import PRESETS, MnistResult, model_label, resolve_settings, train_mnist
+from forecast.mnist import (
+    PRESETS, SEED_RANGE, MnistResult, check_models, check_seed, model_label, resolve_settings, train_mnist,
+)
 from forecast.mnist_data import load_mnist
 from forecast.models import IMPLS
 from forecast.training import OPTIMIZERS
@@ -53,7 +55,9 @@ def register(subparsers) -> None:
     parser.add_argument("--optimizer", choices=OPTIMIZERS, help="optimiser (default: from the preset)")
     parser.add_argument("--lr", type=float, help="learning rate (default: from the preset)")
     add_device_argument(parser)
-    parser.add_argument("--seed", type=int, default=0, help="random seed; the same seed repeats a CPU run exactly")
+    parser.add_argument("--seed", type=int, default=0,
+                        help=f"random seed from {SEED_RANGE[0]} to {SEED_RANGE[1]}; the same seed repeats a CPU "
+                        "run exactly (default: 0)")
     parser.add_argument("--out", type=Path, default=Path("runs/mnist"), help="output folder (default: runs/mnist)")
     parser.set_defaults(func=run)
 
@@ -95,6 +99,9 @@ def metrics_document(results: dict[str, MnistResult], args: argparse.Namespace, 
 
 
 def run(args: argparse.Namespace) -> int:
+    # Check every argument before the data is read or downloaded, so a typo costs no time.
+    check_models(args.models)
+    check_seed(args.seed)
     settings = resolve_settings(
         args.preset, hidden_size=args.hidden, batch_size=args.batch_size, epochs=args.epochs,
         optimizer=args.optimizer, lr=args.lr,

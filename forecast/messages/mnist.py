@@ -26,6 +26,24 @@ _ERRORS: dict[str, dict[str, str]] = {
         "en": "{value} is not a valid MNIST IDX file: {reason}. Download the file again.",
         "ko": "{value}은(는) 올바른 MNIST IDX 파일이 아닙니다: {reason}. 파일을 다시 내려받으세요.",
     },
+    "mnist_too_few_digits": {
+        "en": "{value} has {train} training and {test} test digits, too few to train and score a model. The minimum "
+        "is {train_min} training digits and {test_min} for testing. Put more digits in the IDX files, or use "
+        "the bundled sample (--data sample).",
+        "ko": "{value}에는 학습 숫자 {train}개, 테스트 숫자 {test}개가 있어 모델을 학습하고 채점하기에 너무 적습니다. "
+        "학습 숫자 {train_min}개 이상, 테스트 숫자 {test_min}개 이상이 필요합니다. IDX 파일에 숫자를 더 넣거나 "
+        "내장 샘플(--data sample)을 쓰세요.",
+    },
+    "mnist_folder_not_allowed": {
+        "en": "The folder {value} is not allowed on this server. Ask the administrator, or use the bundled sample.",
+        "ko": "이 서버에서는 {value} 폴더를 쓸 수 없습니다. 관리자에게 문의하거나 내장 예제를 쓰세요.",
+    },
+    "mnist_duplicate_models": {
+        "en": "Model '{value}' is listed more than once in {models}. List each model once, for example "
+        "--models gru,lstm,bilstm.",
+        "ko": "모델 '{value}'이(가) {models}에 두 번 이상 들어 있습니다. 모델은 한 번씩만 쓰세요. "
+        "예: --models gru,lstm,bilstm.",
+    },
     "mnist_download_failed": {
         "en": "Could not download {value} from any MNIST mirror ({reason}). Check the internet connection, "
         "or download the four IDX files yourself and pass their folder with --data PATH.",
