@@ -7,7 +7,9 @@ are tiny (hidden 8, one epoch, 300 of the bundled training digits).
 
 from __future__ import annotations
 
+import gzip
 import json
+import os
 from pathlib import Path
 from urllib.error import URLError
 
@@ -23,7 +25,7 @@ from forecast.mnist import PRESETS, resolve_settings
 from forecast.mnist_data import MnistData
 from ui import mnist_charts, mnist_job
 from ui.mnist_results import implementation_path, recurrent_counts
-from ui.mnist_settings import build_request, describe_preset
+from ui.mnist_settings import ROOTS_VARIABLE, build_request, describe_preset
 
 APP = Path(__file__).resolve().parents[1] / "streamlit_app.py"
 TRAIN_TIMEOUT_S = 120
@@ -45,6 +47,30 @@ def assert_no_exception(app: AppTest) -> None:
 
 def error_texts(app: AppTest) -> list[str]:
     return [element.value for element in app.error]
+
+
+def write_digits(folder: Path, n_train: int, n_test: int = 10) -> Path:
+    """Write the four MNIST IDX files (gzip-compressed) with random digits into ``folder``; return it."""
+    rng = np.random.default_rng(n_train)
+    arrays = {
+        "train_images": rng.integers(0, 256, (n_train, 28, 28), dtype=np.uint8),
+        "train_labels": np.arange(n_train, dtype=np.uint8) % 10,
+        "test_images": rng.integers(0, 256, (n_test, 28, 28), dtype=np.uint8),
+        "test_labels": np.arange(n_test, dtype=np.uint8) % 10,
+    }
+    folder.mkdir(parents=True, exist_ok=True)
+    for role, array in arrays.items():
+        header = bytes([0, 0, 0x08, array.ndim]) + b"".join(size.to_bytes(4, "big") for size in array.shape)
+        (folder / mnist_data.MNIST_FILES[role][0]).write_bytes(gzip.compress(header + array.tobytes()))
+    return folder
+
+
+def open_folder(folder: str, locale: str = "en-US") -> AppTest:
+    app = new_app(locale)
+    app.radio(key="mnist_source").set_value("folder").run()
+    app.text_input(key="mnist_folder").set_value(folder).run()
+    assert_no_exception(app)
+    return app
 
 
 def tiny_settings(app: AppTest, *, models=MODELS, epochs: int = 1, hidden: int = 8, digits: int = 300) -> None:
@@ -168,6 +194,64 @@ def test_folder_without_idx_files_names_them(tmp_path):
     app.text_input(key="mnist_folder").set_value(str(tmp_path)).run()
     assert_no_exception(app)
     assert any("t10k-labels-idx1-ubyte.gz" in text for text in error_texts(app)), error_texts(app)
+
+
+def test_small_folder_bounds_digits(tmp_path, monkeypatch):
+    monkeypatch.delenv(ROOTS_VARIABLE, raising=False)
+    app = open_folder(str(write_digits(tmp_path / "small", 50)))
+    assert not error_texts(app)
+    digits = app.number_input(key="mnist_train_digits")
+    assert (digits.min, digits.max, digits.value) == (50, 50, 50)
+    assert not app.button(key="mnist_train").disabled
+
+    # Back to the sample: its 4,000 digits raise the lower bound above the 50 chosen before.
+    app.radio(key="mnist_source").set_value("sample").run()
+    assert_no_exception(app)
+    assert app.number_input(key="mnist_train_digits").value == 100
+
+
+def test_too_small_folder_shows_error(tmp_path, monkeypatch):
+    monkeypatch.delenv(ROOTS_VARIABLE, raising=False)
+    folder = write_digits(tmp_path / "tiny", 5, n_test=0)
+    app = open_folder(str(folder), "ko-KR")
+    expected = ForecastError("mnist_too_few_digits", str(folder), train=5, test=0,
+                             train_min=mnist_data.MIN_TRAIN_DIGITS, test_min=mnist_data.MIN_TEST_DIGITS)
+    assert error_texts(app) == [expected.message("ko")]
+    assert app.button(key="mnist_train").disabled
+
+
+def test_roots_unset_expands_home(tmp_path, monkeypatch):
+    monkeypatch.delenv(ROOTS_VARIABLE, raising=False)
+    monkeypatch.setenv("HOME", str(tmp_path))
+    write_digits(tmp_path / "digits", 30)
+    app = open_folder("~/digits")
+    assert not error_texts(app)
+    assert any("30 training and 10 test digits" in element.value for element in app.caption)
+
+
+def test_roots_set_loads_inside(tmp_path, monkeypatch):
+    monkeypatch.setenv(ROOTS_VARIABLE, f"{tmp_path / 'other'}{os.pathsep}{tmp_path / 'root'}")
+    folder = write_digits(tmp_path / "root" / "digits", 30)
+    app = open_folder(str(folder))
+    assert not error_texts(app)
+    assert any("30 training and 10 test digits" in element.value for element in app.caption)
+    assert translate("mnist_ui_folder_restricted", "en") in [element.value for element in app.caption]
+
+
+def test_roots_set_rejects_outside_neutrally(tmp_path, monkeypatch):
+    root = tmp_path / "root"
+    root.mkdir()
+    outside = write_digits(tmp_path / "outside", 30)
+    (root / "link").symlink_to(outside)
+    monkeypatch.setenv(ROOTS_VARIABLE, str(root))
+    monkeypatch.setenv("HOME", str(root))  # "~" must stay literal, not name the home inside the root
+    for folder in [str(outside), str(tmp_path / "missing"), "/etc", "/nonexistent", f"{root}/../outside",
+                   str(root / "link"), "~"]:
+        for locale, language in (("en-US", "en"), ("ko-KR", "ko")):
+            app = open_folder(folder, locale)
+            expected = ForecastError("mnist_folder_not_allowed", folder).message(language)
+            assert error_texts(app) == [expected], (folder, language)
+            assert app.button(key="mnist_train").disabled
 
 
 def test_download_offline_shows_error(tmp_path, monkeypatch):
@@ -392,18 +476,54 @@ def test_curve_frames_split_accuracy_and_loss():
     assert list(loss["split"]) == ["train", "validation", "train"]
 
 
-def test_job_turns_crash_into_message(caplog):
-    empty = MnistData(np.zeros((0, 28, 28), np.uint8), np.zeros(0, np.int64), np.zeros((0, 28, 28), np.uint8),
-                      np.zeros(0, np.int64), "sample")
-    request = mnist_job.TrainRequest(models=("gru",), preset="fast", impl="fused", device=torch.device("cpu"), seed=0,
-                                     train_digits=0, overrides={"epochs": 1, "hidden_size": 4})
-    job = mnist_job.MnistJob(empty, request)
+def tiny_request(**changes) -> mnist_job.TrainRequest:
+    settings = {"models": ("gru",), "preset": "fast", "impl": "fused", "device": torch.device("cpu"), "seed": 0,
+                "train_digits": 0, "overrides": {"epochs": 1, "hidden_size": 4}}
+    return mnist_job.TrainRequest(**{**settings, **changes})
+
+
+def run_job(data: MnistData, request: mnist_job.TrainRequest) -> mnist_job.MnistJob:
+    job = mnist_job.MnistJob(data, request)
     job.start()
     assert job.wait(30)
     assert job.outcome is None
     assert not job.cancelled
+    return job
+
+
+def test_job_turns_crash_into_message(caplog, monkeypatch):
+    def crash(*args, **kwargs):
+        raise RuntimeError("a bug in training")
+
+    monkeypatch.setattr(mnist_job, "train_mnist", crash)
+    job = run_job(mnist_data.load_sample(), tiny_request(train_digits=4000))
     assert job.error.key == "app_training_crashed"
     assert "Traceback" in caplog.text
+
+
+def test_job_empty_data_explains():
+    empty = MnistData(np.zeros((0, 28, 28), np.uint8), np.zeros(0, np.int64), np.zeros((0, 28, 28), np.uint8),
+                      np.zeros(0, np.int64), "sample")
+    job = run_job(empty, tiny_request())
+    assert job.error.key == "mnist_too_few_digits"
+
+
+def test_subset_training_near_total():
+    # 5 digits left out cannot hold one of each of 10 classes, so the subset is drawn without stratifying.
+    data = mnist_data.load_sample()
+    subset = mnist_job.subset_training(data, len(data.train_labels) - 5, seed=0)
+    assert len(subset.train_labels) == len(data.train_labels) - 5
+
+
+def test_build_request_narrows_to_data():
+    values = {"models": ("gru",), "preset": "fast", "impl": "fused", "compile": False, "device": "cpu", "seed": 0,
+              "train_digits": 50, "hidden_size": 8, "optimizer": "adam", "lr": 0.005, "batch_size": 32,
+              "epochs": 1, "available_digits": 50}
+    assert build_request(values).train_digits == 50
+    with pytest.raises(ForecastError, match="train_digits = 50 is out of range. Use a value from 100 to 60000"):
+        build_request({**values, "available_digits": None})
+    with pytest.raises(ForecastError, match="train_digits = 51 is out of range. Use a value from 50 to 50"):
+        build_request({**values, "train_digits": 51})
 
 
 def test_cell_implementation_trains_and_matches():

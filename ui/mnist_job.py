@@ -72,7 +72,10 @@ def subset_training(data: MnistData, digits: int, seed: int) -> MnistData:
     if digits >= total:
         return data
     counts = np.bincount(data.train_labels, minlength=10)
-    stratify = data.train_labels if counts[counts > 0].min() >= 2 and digits >= 10 else None
+    classes = int((counts > 0).sum())
+    # scikit-learn stratifies only with two digits of each class and room for every class on both sides.
+    can_stratify = counts[counts > 0].min() >= 2 and min(digits, total - digits) >= classes
+    stratify = data.train_labels if can_stratify else None
     chosen, _ = train_test_split(np.arange(total), train_size=digits, stratify=stratify, random_state=seed)
     chosen = np.sort(chosen)
     return MnistData(

@@ -9,6 +9,7 @@ which the user may then change within :data:`CAPS`.
 from __future__ import annotations
 
 import logging
+import os
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
@@ -30,6 +31,8 @@ logger = logging.getLogger(__name__)
 
 SOURCES = ("sample", "folder", "download")
 DEFAULT_PRESET = "fast"
+# Server setting: folders, separated by os.pathsep, that the "folder" source may read from.
+ROOTS_VARIABLE = "FORECAST_MNIST_ROOTS"
 
 
 @dataclass(frozen=True)
@@ -71,8 +74,21 @@ def load_sample_cached() -> MnistData:
 
 # A folder is named by a user, so its digits are cached per value with cache_data (copies), not shared.
 @st.cache_data(max_entries=3, ttl=3600, show_spinner=False)
-def load_folder_cached(folder: str) -> MnistData:
-    return load_idx_folder(folder)
+def load_folder_cached(folder: str, roots: tuple[str, ...] | None = None) -> MnistData:
+    return load_idx_folder(folder, roots)
+
+
+def folder_roots() -> tuple[str, ...] | None:
+    """Return the folders named by ``FORECAST_MNIST_ROOTS``, or None when the variable is unset.
+
+    Unset means any folder the server can read is allowed, as on a student's
+    own machine. Set but empty allows no folder, so a typo in the server's
+    setting fails closed.
+    """
+    value = os.environ.get(ROOTS_VARIABLE)
+    if value is None:
+        return None
+    return tuple(root.strip() for root in value.split(os.pathsep) if root.strip())
 
 
 def show_error(error: ForecastError) -> None:
@@ -107,14 +123,25 @@ def _load(source: str) -> MnistData | None:
     if source == "sample":
         return load_sample_cached()
     if source == "folder":
-        folder = st.text_input(
-            t("mnist_ui_folder_label"), key="mnist_folder", placeholder="~/data/MNIST/raw", help=t("mnist_ui_folder_help")
-        ).strip()
-        if not folder:
-            st.info(t("mnist_ui_folder_waiting"))
-            return None
-        return load_folder_cached(str(Path(folder).expanduser()))
+        return _from_folder()
     return _downloaded()
+
+
+def _from_folder() -> MnistData | None:
+    roots = folder_roots()
+    folder = st.text_input(
+        t("mnist_ui_folder_label"), key="mnist_folder", placeholder="~/data/MNIST/raw" if roots is None else None,
+        help=t("mnist_ui_folder_help"),
+    ).strip()
+    if roots is not None:
+        st.caption(t("mnist_ui_folder_restricted"))
+    if not folder:
+        st.info(t("mnist_ui_folder_waiting"))
+        return None
+    if roots is None:
+        return load_folder_cached(str(Path(folder).expanduser()))
+    # With roots set, "~" stays literal: it would name the server's home, not the user's.
+    return load_folder_cached(folder, roots)
 
 
 def _downloaded() -> MnistData | None:
@@ -168,12 +195,24 @@ def describe_preset(name: str, language: str) -> str:
     )
 
 
-def _number(name: str, column, maximum: int | None = None) -> int:
+def bounds(name: str, available: int | None = None) -> Cap:
+    """Return the allowed range of setting ``name``, narrowed to ``available`` digits when given.
+
+    The range is never empty: with fewer digits than the cap's lower bound,
+    both bounds shrink to what the data has (at least 1).
+    """
     cap = CAPS[name]
-    high = min(cap.high, maximum) if maximum is not None else cap.high
+    if available is None:
+        return cap
+    high = max(1, min(cap.high, available))
+    return Cap(min(cap.low, high), high)
+
+
+def _number(name: str, column, available: int | None = None) -> int:
+    allowed = bounds(name, available)
     return int(column.number_input(
-        t(f"mnist_ui_{name}_label"), min_value=cap.low, max_value=high, step=1, key=f"mnist_{name}",
-        help=t(f"mnist_ui_{name}_help", low=cap.low, high=high),
+        t(f"mnist_ui_{name}_label"), min_value=allowed.low, max_value=allowed.high, step=1, key=f"mnist_{name}",
+        help=t(f"mnist_ui_{name}_help", low=allowed.low, high=allowed.high),
     ))
 
 
@@ -215,12 +254,15 @@ def _override_inputs(column) -> dict:
 
 
 def _run_inputs(column, data: MnistData | None) -> dict:
-    available = len(data.train_labels) if data is not None else CAPS["train_digits"].high
-    st.session_state.setdefault("mnist_train_digits", available)
-    if st.session_state["mnist_train_digits"] > available:
-        st.session_state["mnist_train_digits"] = available  # data with fewer digits than the last choice
+    available = len(data.train_labels) if data is not None else None
+    allowed = bounds("train_digits", available)
+    st.session_state.setdefault("mnist_train_digits", allowed.high)
+    # Other data may have fewer or more digits than the last choice allowed; Streamlit rejects a value out of bounds.
+    chosen = st.session_state["mnist_train_digits"]
+    st.session_state["mnist_train_digits"] = min(max(chosen, allowed.low), allowed.high)
     return {
-        "train_digits": _number("train_digits", column, maximum=available),
+        "available_digits": available,
+        "train_digits": _number("train_digits", column, available),
         "device": column.selectbox(
             t("device_label"), ["auto", *available_devices()], key="mnist_device",
             format_func=partial(device_label, language=lang()), help=t("device_help"),
@@ -233,13 +275,17 @@ def _run_inputs(column, data: MnistData | None) -> dict:
 
 
 def build_request(values: dict) -> TrainRequest:
-    """Turn widget values into a :class:`TrainRequest`; invalid values raise ForecastError."""
+    """Turn widget values into a :class:`TrainRequest`; invalid values raise ForecastError.
+
+    ``values["available_digits"]``, when present and not None, narrows the
+    range of ``train_digits`` as :func:`bounds` does.
+    """
     if not values["models"]:
         raise ForecastError("no_models", None, valid=", ".join(MODEL_KINDS))
     for name in ("epochs", "hidden_size", "batch_size", "train_digits"):
-        cap = CAPS[name]
-        if not cap.low <= values[name] <= cap.high:
-            raise ForecastError("setting_out_of_range", values[name], name=name, low=cap.low, high=cap.high)
+        allowed = bounds(name, values.get("available_digits") if name == "train_digits" else None)
+        if not allowed.low <= values[name] <= allowed.high:
+            raise ForecastError("setting_out_of_range", values[name], name=name, low=allowed.low, high=allowed.high)
     overrides = {name: values[name] for name in OVERRIDES}
     resolve_settings(values["preset"], **overrides)  # checks the overrides against the package's own limits
     return TrainRequest(

@@ -30,6 +30,10 @@ _DATA: dict[str, dict[str, str]] = {
         "ko": "train-images-idx3-ubyte, train-labels-idx1-ubyte, t10k-images-idx3-ubyte, t10k-labels-idx1-ubyte "
         "(.gz여도 됨)가 든 폴더입니다. 그 안의 MNIST/raw, raw 폴더도 찾아봅니다. Enter를 누르면 불러옵니다.",
     },
+    "mnist_ui_folder_restricted": {
+        "en": "On this server, only folders the administrator has set up for MNIST can be read.",
+        "ko": "이 서버에서는 관리자가 MNIST용으로 정해 둔 폴더만 읽을 수 있습니다.",
+    },
     "mnist_ui_folder_waiting": {
         "en": "Enter the folder that contains the MNIST IDX files and press Enter.",
         "ko": "MNIST IDX 파일이 든 폴더 경로를 입력하고 Enter를 누르세요.",
