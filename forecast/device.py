@@ -2,11 +2,23 @@
 
 from __future__ import annotations
 
+import logging
+import os
+
 import torch
 
 from forecast.errors import ForecastError
 
+logger = logging.getLogger(__name__)
+
 DEVICE_CHOICES = ("auto", "cpu", "cuda", "mps")
+
+# CPU threads per training. The models are small, so extra intra-op threads gain
+# little, while on a busy 2-core machine two threads ran a GRU epoch up to 20
+# times slower than one (torch 2.13 CPU, hidden 64, other jobs running; see
+# docs/BENCHMARKS.md). Override with the variable or the CLI's --threads.
+THREADS_VARIABLE = "FORECAST_TORCH_THREADS"
+DEFAULT_CPU_THREADS = 1
 
 
 def available_devices() -> list[str]:
@@ -41,3 +53,23 @@ def describe_device(device: torch.device) -> str:
     if device.type == "cuda":
         return f"cuda ({torch.cuda.get_device_name(device)})"
     return device.type
+
+
+def set_cpu_threads(threads: int | None = None) -> int:
+    """Set torch's intra-op CPU threads and return the number in use.
+
+    ``None`` reads ``FORECAST_TORCH_THREADS`` and falls back to
+    :data:`DEFAULT_CPU_THREADS`. Values below 1 raise ``ForecastError``.
+    """
+    if threads is None:
+        text = os.environ.get(THREADS_VARIABLE, str(DEFAULT_CPU_THREADS))
+        try:
+            threads = int(text)
+        except ValueError:
+            raise ForecastError("setting_out_of_range", text, name=THREADS_VARIABLE, low=1, high=os.cpu_count()) from None
+    if threads < 1:
+        raise ForecastError("setting_out_of_range", threads, name="threads", low=1, high=os.cpu_count())
+    if torch.get_num_threads() != threads:
+        logger.info("torch CPU threads set from %d to %d", torch.get_num_threads(), threads)
+        torch.set_num_threads(threads)
+    return threads

@@ -146,3 +146,22 @@ def test_huge_prices_raise_clear_error():
     with pytest.raises(ForecastError) as caught:
         run_experiment(frame, settings)
     assert caught.value.key == "values_too_large"
+
+
+def test_cpu_threads_follow_variable_and_argument(monkeypatch):
+    from forecast.device import set_cpu_threads
+
+    before = torch.get_num_threads()
+    try:
+        monkeypatch.setenv("FORECAST_TORCH_THREADS", "2")
+        assert set_cpu_threads() == 2
+        assert torch.get_num_threads() == 2
+        assert set_cpu_threads(1) == 1
+        assert torch.get_num_threads() == 1
+        with pytest.raises(ForecastError):
+            set_cpu_threads(0)
+        monkeypatch.setenv("FORECAST_TORCH_THREADS", "many")
+        with pytest.raises(ForecastError):
+            set_cpu_threads()
+    finally:
+        torch.set_num_threads(before)

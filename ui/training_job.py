@@ -11,37 +11,25 @@ The job never touches Streamlit: it shares plain Python objects under a lock.
 from __future__ import annotations
 
 import logging
-import os
 import threading
 import time
 from dataclasses import dataclass, field
 
 import pandas as pd
-import torch
 
 from forecast import pipeline
 from forecast.errors import ForecastError, TrainingCancelled
 from forecast.messages import Message
+from forecast.device import set_cpu_threads
 from forecast.persistence import forecast_next, load_model, model_bytes
 from forecast.pipeline import ExperimentResult, ExperimentSettings
 from forecast.training import Progress
 
 logger = logging.getLogger(__name__)
 
-# CPU threads per training. The models are small, so extra intra-op threads
-# gain little, and on a shared 2-core server two sessions with 2 threads each
-# ran 20 times slower than with 1 (GRU, hidden 32, measured with other jobs
-# running). Set FORECAST_APP_TORCH_THREADS to change it.
-THREADS_VARIABLE = "FORECAST_APP_TORCH_THREADS"
-DEFAULT_TORCH_THREADS = 1
-
-
 def limit_torch_threads() -> None:
-    """Set torch's CPU thread count for the app process, once, and log the change."""
-    threads = int(os.environ.get(THREADS_VARIABLE, DEFAULT_TORCH_THREADS))
-    if torch.get_num_threads() != threads:
-        logger.info("torch CPU threads set from %d to %d (%s)", torch.get_num_threads(), threads, THREADS_VARIABLE)
-        torch.set_num_threads(threads)
+    """Set torch's CPU thread count for the app process (``FORECAST_TORCH_THREADS``, default 1)."""
+    set_cpu_threads()
 
 
 @dataclass

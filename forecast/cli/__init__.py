@@ -14,6 +14,7 @@ import logging
 import sys
 import warnings
 
+from forecast.device import set_cpu_threads
 from forecast.errors import ForecastError
 from forecast.messages import LANGUAGES, default_language
 
@@ -32,6 +33,11 @@ def build_parser() -> argparse.ArgumentParser:
         help="language of messages (default: from the LANG environment variable)",
     )
     parser.add_argument("-v", "--verbose", action="store_true", help="log progress to stderr")
+    parser.add_argument(
+        "--threads", type=int, default=None,
+        help="torch CPU threads (default: FORECAST_TORCH_THREADS or 1; small recurrent models gain little "
+        "from more, and lose much when the cores are busy)",
+    )
     subparsers = parser.add_subparsers(dest="command", required=True)
     for name in COMMAND_MODULES:
         importlib.import_module(f"forecast.cli.{name}").register(subparsers)
@@ -51,6 +57,7 @@ def main(argv: list[str] | None = None) -> int:
     if not args.verbose:
         warnings.filterwarnings("ignore", module="yfinance")
     try:
+        set_cpu_threads(args.threads)
         return args.func(args)
     except BrokenPipeError:
         # The reader closed the pipe early (``| head``); stop quietly like other CLI tools.
