@@ -438,3 +438,17 @@ def test_leak_demo_toggle_is_off_by_default():
     app.toggle(key="prices_leak_demo").set_value(True).run()
     assert_no_exception(app)
     assert app.toggle(key="prices_leak_demo").value is True
+
+
+def test_verdict_requires_significance():
+    from types import SimpleNamespace
+
+    from ui.prices_results import verdict_against_naive
+
+    def result(*runs):
+        return SimpleNamespace(runs={name: SimpleNamespace(metrics={"skill": skill}, diagnostics={"dm_pvalue": p})
+                                     for name, skill, p in runs})
+
+    assert verdict_against_naive(result(("gru", 0.002, 0.4))) == ("verdict_within_noise", ["gru"])
+    assert verdict_against_naive(result(("gru", 0.05, 0.01), ("lstm", 0.01, 0.3))) == ("verdict_some", ["gru"])
+    assert verdict_against_naive(result(("gru", -0.1, 0.01))) == ("verdict_none", [])

@@ -71,17 +71,38 @@ def _comparison_section(trained: TrainedResult, colors) -> None:
         st.altair_chart(charts.small_multiples(long, colors.domain[0], models, drawn), key="prices_multiples_chart")
 
 
+SIGNIFICANCE_LEVEL = 0.05  # DM p-value below which a model counts as distinguishable from naive
+
+
+def verdict_against_naive(result) -> tuple[str, list[str]]:
+    """Return the verdict message key and the models it names.
+
+    A model beats the naive forecast only with a skill above 0 and a
+    Diebold-Mariano p-value below the significance level; a skill above 0
+    within the noise gets its own verdict, so a +0.001 is not sold as a win.
+    """
+    ahead = [name for name, run in result.runs.items() if run.metrics["skill"] > 0]
+    significant = [name for name in ahead
+                   if result.runs[name].diagnostics.get("dm_pvalue", 1.0) < SIGNIFICANCE_LEVEL]
+    if significant:
+        return "verdict_some", significant
+    if ahead:
+        return "verdict_within_noise", ahead
+    return "verdict_none", []
+
+
 def _metrics_section(trained: TrainedResult) -> None:
     result = trained.result
     table = metrics_frame(result, lang())
     st.markdown(f"**{t('metrics_title')}**")
     st.dataframe(style_metrics(table, lang()), width="stretch", key="prices_metrics_table")
     best = table["rmse"].idxmin()
-    beating = [model_label(name, lang()) for name, run in result.runs.items() if run.metrics["skill"] > 0]
-    if beating:
-        st.info(t("verdict_some", best=best, models=", ".join(beating)))
+    verdict, models = verdict_against_naive(result)
+    if verdict == "verdict_none":
+        st.warning(t(verdict, best=best))
     else:
-        st.warning(t("verdict_none", best=best))
+        labels = ", ".join(model_label(name, lang()) for name in models)
+        (st.info if verdict == "verdict_some" else st.warning)(t(verdict, best=best, models=labels))
     st.caption(t("skill_note"))
 
 

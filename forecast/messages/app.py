@@ -281,8 +281,15 @@ MESSAGES: dict[str, dict[str, str]] = {
     "col_date": {"en": "date", "ko": "날짜"},
     "col_forecast": {"en": "forecast", "ko": "예측"},
     "verdict_some": {
-        "en": "Lowest RMSE: {best}. Better than the naive forecast (skill above 0): {models}.",
-        "ko": "RMSE가 가장 낮은 것: {best}. 단순 예측보다 나은 모델(스킬 0 초과): {models}.",
+        "en": "Lowest RMSE: {best}. Better than the naive forecast (skill above 0, Diebold-Mariano p below 0.05): "
+        "{models}.",
+        "ko": "RMSE가 가장 낮은 것: {best}. 단순 예측보다 나은 모델(스킬 0 초과, Diebold-Mariano p 0.05 미만): {models}.",
+    },
+    "verdict_within_noise": {
+        "en": "Lowest RMSE: {best}. {models} scored a skill above 0, but the Diebold-Mariano test cannot tell them "
+        "from repeating the last price (p of 0.05 or more): the difference is within the noise.",
+        "ko": "RMSE가 가장 낮은 것: {best}. {models}의 스킬이 0보다 크지만, Diebold-Mariano 검정으로는 마지막 가격을 "
+        "반복하는 것과 구별되지 않습니다(p 0.05 이상). 차이는 우연의 범위 안에 있습니다.",
     },
     "verdict_none": {
         "en": "Lowest RMSE: {best}. No model beat the naive forecast on this test period: repeating the last "
