@@ -10,8 +10,6 @@ touches Streamlit.
 from __future__ import annotations
 
 import logging
-import threading
-import time
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -20,10 +18,11 @@ import torch
 from sklearn.model_selection import train_test_split
 
 from forecast.device import describe_device
-from forecast.errors import ForecastError, TrainingCancelled
+from forecast.errors import ForecastError
 from forecast.mnist import VALIDATION_SHARE, MnistResult, MnistSettings, resolve_settings, train_mnist
 from forecast.mnist_data import MnistData
 from forecast.training import Progress
+from ui.background_job import BackgroundJob
 
 logger = logging.getLogger(__name__)
 
@@ -89,7 +88,7 @@ def planned_steps(train_digits: int, settings: MnistSettings) -> int:
     return settings.epochs * -(-fitted // settings.batch_size)  # ceiling division
 
 
-class MnistJob:
+class MnistJob(BackgroundJob):
     """One MNIST training of one session, in its own thread.
 
     Parameters
@@ -100,38 +99,12 @@ class MnistJob:
     """
 
     def __init__(self, data: MnistData, request: TrainRequest) -> None:
+        super().__init__("mnist-training-job", f"MNIST job on {len(data.train_labels)} training digits")
         self.data = data
         self.request = request
         self.settings = request.settings
         self.total_steps = planned_steps(len(data.train_labels), self.settings)
-        self.outcome: MnistRun | None = None
-        self.error: ForecastError | None = None
-        self.cancelled = False
-        self._stop = threading.Event()
-        self._lock = threading.Lock()
         self._history: dict[str, list[Progress]] = {name: [] for name in request.models}
-        self._current: str | None = None
-        self._thread = threading.Thread(target=self._run, name="mnist-training-job", daemon=True)
-
-    def start(self) -> None:
-        self._thread.start()
-
-    def request_stop(self) -> None:
-        """Ask the training to stop at the next validation report."""
-        self._stop.set()
-
-    @property
-    def stop_requested(self) -> bool:
-        return self._stop.is_set()
-
-    @property
-    def finished(self) -> bool:
-        return self._thread.ident is not None and not self._thread.is_alive()
-
-    def wait(self, timeout: float | None = None) -> bool:
-        """Block until the job ends or ``timeout`` seconds pass; return whether it ended."""
-        self._thread.join(timeout)
-        return self.finished
 
     def snapshot(self) -> tuple[str | None, dict[str, list[Progress]]]:
         """Return the model in training and each model's validation reports so far."""
@@ -144,29 +117,16 @@ class MnistJob:
             self._history[name].append(progress)
         return self._stop.is_set()
 
-    def _run(self) -> None:
+    def _work(self) -> MnistRun:
         request = self.request
-        started = time.perf_counter()
-        digits = len(self.data.train_labels)
-        try:
-            results = train_mnist(
-                self.data, request.models, preset=request.preset, impl=request.impl, device=request.device,
-                seed=request.seed, compile=request.compile, callback=self._on_progress, **request.overrides,
-            )
-            self.outcome = MnistRun(
-                results, request, self.data.source, digits, self.data.test_images, self.data.test_labels,
-                describe_device(request.device),
-            )
-            logger.info("MNIST job finished: %d training digits, %.1fs", digits, time.perf_counter() - started)
-        except TrainingCancelled:
-            self.cancelled = True
-            logger.info("MNIST job stopped by the user after %.1fs", time.perf_counter() - started)
-        except ForecastError as error:
-            self.error = error
-            logger.warning("MNIST job failed on %d training digits: %s", digits, error.key)
-        except Exception:  # noqa: BLE001 - any bug must end as a message, never kill the session
-            logger.exception("MNIST job crashed on %d training digits", digits)
-            self.error = ForecastError("app_training_crashed")
+        results = train_mnist(
+            self.data, request.models, preset=request.preset, impl=request.impl, device=request.device,
+            seed=request.seed, compile=request.compile, callback=self._on_progress, **request.overrides,
+        )
+        return MnistRun(
+            results, request, self.data.source, len(self.data.train_labels), self.data.test_images,
+            self.data.test_labels, describe_device(request.device),
+        )
 
 
 # ---------------------------------------------------------------------------

@@ -11,19 +11,18 @@ The job never touches Streamlit: it shares plain Python objects under a lock.
 from __future__ import annotations
 
 import logging
-import threading
-import time
 from dataclasses import dataclass, field
 
 import pandas as pd
 
 from forecast import pipeline
-from forecast.errors import ForecastError, TrainingCancelled
+from forecast.errors import ForecastError
 from forecast.messages import Message
 from forecast.device import set_cpu_threads
 from forecast.persistence import forecast_next, load_model, model_bytes
 from forecast.pipeline import ExperimentResult, ExperimentSettings
 from forecast.training import Progress
+from ui.background_job import BackgroundJob
 
 logger = logging.getLogger(__name__)
 
@@ -68,7 +67,7 @@ def finish_result(result: ExperimentResult, frame: pd.DataFrame, data_label: Mes
     return TrainedResult(result, data_label, history, files, forecasts, errors)
 
 
-class TrainingJob:
+class TrainingJob(BackgroundJob):
     """One training run of one session, in its own thread.
 
     Parameters
@@ -81,39 +80,12 @@ class TrainingJob:
     """
 
     def __init__(self, frame: pd.DataFrame, settings: ExperimentSettings, data_label: Message) -> None:
+        super().__init__("training-job", f"training job on {len(frame)} rows")
         self.frame = frame.copy()
         self.settings = settings
         self.data_label = data_label
-        self.outcome: TrainedResult | None = None
-        self.error: ForecastError | None = None
-        self.cancelled = False
-        self.started_at = time.time()
-        self._stop = threading.Event()
-        self._lock = threading.Lock()
         self._history: dict[str, list[Progress]] = {name: [] for name in settings.models}  # current seed only
         self._finished_seeds: dict[str, int] = {name: 0 for name in settings.models}
-        self._current: str | None = None
-        self._thread = threading.Thread(target=self._run, name="training-job", daemon=True)
-
-    def start(self) -> None:
-        self._thread.start()
-
-    def request_stop(self) -> None:
-        """Ask the training to stop after the current epoch."""
-        self._stop.set()
-
-    @property
-    def stop_requested(self) -> bool:
-        return self._stop.is_set()
-
-    @property
-    def finished(self) -> bool:
-        return self._thread.ident is not None and not self._thread.is_alive()
-
-    def wait(self, timeout: float | None = None) -> bool:
-        """Block until the job ends or ``timeout`` seconds pass; return whether it ended."""
-        self._thread.join(timeout)
-        return self.finished
 
     def snapshot(self) -> tuple[str | None, dict[str, list[Progress]], dict[str, int]]:
         """Return the model in training, each model's progress in its current seed, and its finished seeds."""
@@ -132,19 +104,6 @@ class TrainingJob:
             history.append(progress)
         return self._stop.is_set()
 
-    def _run(self) -> None:
-        started = time.perf_counter()
-        rows = len(self.frame)
-        try:
-            result = pipeline.run_experiment(self.frame, self.settings, callback=self._on_progress)
-            self.outcome = finish_result(result, self.frame, self.data_label)
-            logger.info("training job finished: %d rows, %.1fs", rows, time.perf_counter() - started)
-        except TrainingCancelled:
-            self.cancelled = True
-            logger.info("training job stopped by the user after %.1fs", time.perf_counter() - started)
-        except ForecastError as error:
-            self.error = error
-            logger.warning("training job failed on %d rows: %s", rows, error.key)
-        except Exception:  # noqa: BLE001 - any bug must end as a message, never kill the session
-            logger.exception("training job crashed on %d rows", rows)
-            self.error = ForecastError("app_training_crashed")
+    def _work(self) -> TrainedResult:
+        result = pipeline.run_experiment(self.frame, self.settings, callback=self._on_progress)
+        return finish_result(result, self.frame, self.data_label)
