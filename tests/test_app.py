@@ -452,3 +452,14 @@ def test_verdict_requires_significance():
     assert verdict_against_naive(result(("gru", 0.002, 0.4))) == ("verdict_within_noise", ["gru"])
     assert verdict_against_naive(result(("gru", 0.05, 0.01), ("lstm", 0.01, 0.3))) == ("verdict_some", ["gru"])
     assert verdict_against_naive(result(("gru", -0.1, 0.01))) == ("verdict_none", [])
+
+
+def test_naive_direction_shown_as_blank(trained_app):
+    import math
+
+    from ui.result_data import metrics_frame
+
+    _, trained, _ = trained_app
+    table = metrics_frame(trained.result, "en")
+    assert math.isnan(table.loc[translate("baseline_naive", "en"), "directional_accuracy"])
+    assert not math.isnan(table.loc["GRU", "directional_accuracy"])

@@ -98,7 +98,10 @@ def metrics_frame(result: ExperimentResult, lang: str) -> pd.DataFrame:
             **run.metrics, "seconds": run.fit.seconds, "parameters": run.parameters, "device": result.device,
         }
     for name, baseline in result.baselines.items():
-        metrics = baseline["metrics"]
+        metrics = dict(baseline["metrics"])
+        if name == "naive":
+            # It never forecasts a move, so a direction score (the share of flat days) would read as "always wrong".
+            metrics["directional_accuracy"] = np.nan
         rows[baseline_label(name, lang)] = {
             **metrics, "skill": skill_score(metrics["rmse"], naive_rmse), "seconds": np.nan, "parameters": np.nan,
             "device": "-",
