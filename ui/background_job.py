@@ -1,4 +1,4 @@
-"""A training run of one session in its own thread, which the page polls.
+"""A training run of one session in its own thread, which the page polls, and its session-state slot.
 
 In Streamlit any click, Stop included, ends the running script, so training
 that should survive clicks runs in a thread. The page reads its progress and
@@ -11,7 +11,10 @@ from __future__ import annotations
 import logging
 import threading
 import time
+from dataclasses import dataclass
 from typing import Any
+
+import streamlit as st
 
 from forecast.errors import ForecastError, TrainingCancelled
 
@@ -75,3 +78,57 @@ class BackgroundJob:
         except Exception:  # noqa: BLE001 - any bug must end as a message, never kill the session
             logger.exception("%s crashed", self.description)
             self.error = ForecastError("app_training_crashed")
+
+
+@dataclass(frozen=True)
+class Notice:
+    """Outcome of the last training run, shown until the next one starts."""
+
+    level: str  # "success", "warning" or "error"
+    error: ForecastError | None = None  # translated when shown, so it follows the language
+
+
+class JobSlot:
+    """The session-state keys of one tab's training: the job, its last outcome and the notice about it.
+
+    A finished outcome stays until a later training succeeds, so reruns, tab
+    and language switches, a stopped run or a failed run all keep it.
+    """
+
+    def __init__(self, job_key: str, outcome_key: str, notice_key: str) -> None:
+        self.job_key = job_key
+        self.outcome_key = outcome_key
+        self.notice_key = notice_key
+
+    def current_job(self) -> BackgroundJob | None:
+        return st.session_state.get(self.job_key)
+
+    def job_running(self) -> bool:
+        job = self.current_job()
+        return job is not None and not job.finished
+
+    def start_job(self, job: BackgroundJob) -> None:
+        """Start ``job`` as this session's training and clear the previous notice."""
+        st.session_state.pop(self.notice_key, None)
+        st.session_state[self.job_key] = job
+        job.start()
+
+    def collect_finished_job(self) -> None:
+        """Move a finished job's outcome into the session: a new outcome, or a notice saying why there is none."""
+        job = self.current_job()
+        if job is None or not job.finished:
+            return
+        del st.session_state[self.job_key]
+        if job.outcome is not None:
+            st.session_state[self.outcome_key] = job.outcome
+            st.session_state[self.notice_key] = Notice("success")
+        elif job.cancelled:
+            st.session_state[self.notice_key] = Notice("warning", ForecastError("training_cancelled"))
+        else:
+            st.session_state[self.notice_key] = Notice("error", job.error)
+
+    def outcome(self) -> Any:
+        return st.session_state.get(self.outcome_key)
+
+    def notice(self) -> Notice | None:
+        return st.session_state.get(self.notice_key)

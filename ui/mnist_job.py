@@ -18,17 +18,16 @@ import torch
 from sklearn.model_selection import train_test_split
 
 from forecast.device import describe_device
-from forecast.errors import ForecastError
 from forecast.mnist import VALIDATION_SHARE, MnistResult, MnistSettings, resolve_settings, train_mnist
 from forecast.mnist_data import MnistData
 from forecast.training import Progress
-from ui.background_job import BackgroundJob
+from ui.background_job import BackgroundJob, JobSlot
 
 logger = logging.getLogger(__name__)
 
 JOB = "mnist_job"  # MnistJob in progress, or finished but not yet collected
 RUN = "mnist_run"  # MnistRun of the last successful training
-NOTICE = "mnist_notice"  # (level, ForecastError or None) about the last training run
+NOTICE = "mnist_notice"  # Notice about the last training run
 
 
 @dataclass(frozen=True)
@@ -134,35 +133,11 @@ class MnistJob(BackgroundJob):
 # ---------------------------------------------------------------------------
 
 
-def current_job() -> MnistJob | None:
-    return st.session_state.get(JOB)
-
-
-def job_running() -> bool:
-    job = current_job()
-    return job is not None and not job.finished
-
-
-def start_job(job: MnistJob) -> None:
-    """Start ``job`` as this session's MNIST training and clear the previous notice."""
-    st.session_state.pop(NOTICE, None)
-    st.session_state[JOB] = job
-    job.start()
-
-
-def collect_finished_job() -> None:
-    """Move a finished job's outcome into the session: a new run, or a notice saying why there is none."""
-    job = current_job()
-    if job is None or not job.finished:
-        return
-    del st.session_state[JOB]
-    if job.outcome is not None:
-        st.session_state[RUN] = job.outcome
-        st.session_state[NOTICE] = ("success", None)
-    elif job.cancelled:
-        st.session_state[NOTICE] = ("warning", ForecastError("training_cancelled"))
-    else:
-        st.session_state[NOTICE] = ("error", job.error)
+_SLOT = JobSlot(JOB, RUN, NOTICE)
+current_job = _SLOT.current_job
+job_running = _SLOT.job_running
+start_job = _SLOT.start_job
+collect_finished_job = _SLOT.collect_finished_job
 
 
 def finished_run() -> MnistRun | None:

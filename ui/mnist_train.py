@@ -112,7 +112,7 @@ def _render_notice() -> None:
     notice = st.session_state.get(mnist_job.NOTICE)
     if notice is None:
         return
-    level, error = notice
+    level, error = notice.level, notice.error
     if level == "success":
         st.success(t("mnist_ui_trained_notice"), icon=":material/check_circle:")
     elif level == "warning":
