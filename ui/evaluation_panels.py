@@ -14,12 +14,12 @@ import pandas as pd
 import streamlit as st
 
 from forecast.backtest import WINDOW_KINDS, BacktestSettings, run_backtest
+from forecast.cli.evaluation_report import leakage_table, seeds_table
 from forecast.errors import ForecastError
 from forecast.messages import translate
 from forecast.pipeline import ExperimentResult
 from ui import i18n
 
-SEED_METRICS = ("rmse", "mae", "mape", "directional_accuracy", "skill")
 BAND_COLOR = "#4e79a7"
 CHART_HEIGHT = 320
 
@@ -98,28 +98,13 @@ def per_step_frame(result: ExperimentResult, lang: str | None = None) -> pd.Data
 
 
 def seeds_frame(result: ExperimentResult) -> pd.DataFrame:
-    """Return "mean ± std" of every metric over seeds, one row per model."""
-    rows = {}
-    for run in result.runs.values():
-        summary = run.seed_summary()
-        rows[run.label] = {
-            metric: f"{summary['mean'][metric]:.4f} ± {summary['std'][metric] or 0:.4f}" for metric in SEED_METRICS
-        }
-    return pd.DataFrame.from_dict(rows, orient="index")
+    """Return "mean ± std" of every metric over seeds, one row per model (the CLI's table)."""
+    return seeds_table(result, i18n.lang())
 
 
 def leakage_frame(result: ExperimentResult, lang: str | None = None) -> pd.DataFrame:
-    """Return the clean and leaky RMSE and skill of each model side by side."""
-    demo = result.leakage
-    rows = {}
-    for name, run in result.runs.items():
-        rows[run.label] = {
-            _text("label_clean_rmse", lang): demo.clean[name]["rmse"],
-            _text("label_leaky_rmse", lang): demo.leaky[name]["rmse"],
-            _text("label_clean_skill", lang): demo.clean[name]["skill"],
-            _text("label_leaky_skill", lang): demo.leaky[name]["skill"],
-        }
-    return pd.DataFrame.from_dict(rows, orient="index")
+    """Return the clean and leaky RMSE and skill of each model side by side (the CLI's table)."""
+    return leakage_table(result, lang or i18n.lang())
 
 
 def backtest_frame(backtest, lang: str | None = None) -> pd.DataFrame:

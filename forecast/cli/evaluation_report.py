@@ -35,7 +35,8 @@ def seeds_table(result: ExperimentResult, lang: str) -> pd.DataFrame:
     for run in result.runs.values():
         summary = run.seed_summary()
         rows[run.label] = {
-            name: f"{summary['mean'][name]:.4f} ± {summary['std'][name]:.4f}" for name in SEED_METRICS
+            # The standard deviation is None with one seed; it shows as 0.
+            name: f"{summary['mean'][name]:.4f} ± {summary['std'][name] or 0:.4f}" for name in SEED_METRICS
         }
     return pd.DataFrame.from_dict(rows, orient="index")
 
