@@ -42,7 +42,7 @@ def resolve_device(name: str = "auto") -> torch.device:
         raise ForecastError("unknown_device", name, valid=", ".join(DEVICE_CHOICES))
     available = available_devices()
     if name == "auto":
-        name = "cuda" if "cuda" in available else "mps" if "mps" in available else "cpu"
+        name = next(candidate for candidate in ("cuda", "mps", "cpu") if candidate in available)
     if name not in available:
         raise ForecastError("device_unavailable", name, valid=", ".join(available))
     return torch.device(name)

@@ -37,7 +37,7 @@ class ForecastError(Exception):
 
 
 class TrainingCancelled(ForecastError):
-    """Raised when a progress callback asks training to stop; no result is kept."""
+    """Raised when a progress callback requests a stop. No result is kept."""
 
     def __init__(self) -> None:
         super().__init__("training_cancelled")

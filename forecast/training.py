@@ -67,7 +67,7 @@ class TrainSettings:
 
 @dataclass
 class Progress:
-    """What the per-validation callback receives."""
+    """Progress report passed to the callback after every validation."""
 
     epoch: int  # 1-based epoch in progress or just finished
     epochs: int  # planned epochs
@@ -80,7 +80,7 @@ class Progress:
 
 @dataclass
 class FitResult:
-    """Outcome of :func:`fit`; the model itself holds the best weights."""
+    """Outcome of :func:`fit`. The best weights are loaded into the model itself."""
 
     history: list[Progress] = field(default_factory=list)
     best_val_loss: float | None = None

@@ -36,7 +36,7 @@ MAX_ABS_VALUE = 1e15  # larger prices or features are rejected before any arithm
 
 @dataclass(frozen=True)
 class WindowSpec:
-    """How a price table becomes supervised samples."""
+    """Settings that turn a price table into supervised samples."""
 
     target: str = "Close"  # column predicted, always named explicitly
     features: tuple[str, ...] = ("Close",)  # columns fed to the model at each step

@@ -33,7 +33,9 @@ def test_train_writes_metrics_predictions_and_models(tmp_path, capsys):
         assert label in printed
 
     metrics = json.loads((out / "metrics.json").read_text())
-    assert metrics["target"] == "Close" and metrics["window"] == 10 and metrics["horizon"] == 1
+    assert metrics["target"] == "Close"
+    assert metrics["window"] == 10
+    assert metrics["horizon"] == 1
     assert metrics["device"] == "cpu"
     assert set(metrics["rows"]) == {"train", "val", "test"}
     for name in ("gru", "lstm", "bilstm"):
@@ -74,7 +76,8 @@ def test_train_explains_too_short_file_in_korean(tmp_path, capsys):
     status = main(["--lang", "ko", "train", "--csv", str(csv), "--window", "30", "--out", str(tmp_path)])
     assert status == 2
     error = capsys.readouterr().err
-    assert "최소" in error and "30" in error
+    assert "최소" in error
+    assert "30" in error
 
 
 def test_predict_rejects_malicious_model_file(tmp_path, capsys):
@@ -129,7 +132,7 @@ def test_invalid_setting_exits_2_before_training(tmp_path, capsys, option, value
     assert not (tmp_path / "run").exists()
 
 
-def test_out_path_that_is_a_file_is_rejected_before_training(tmp_path, capsys):
+def test_out_path_file_rejected(tmp_path, capsys):
     csv = write_yahoo_csv(tmp_path / "prices.csv")
     assert main(["--lang", "en", "train", "--csv", str(csv), *FAST, "--out", str(csv)]) == 2
     assert "needs a folder" in capsys.readouterr().err

@@ -30,7 +30,8 @@ def test_training_logs_start_end_settings_and_no_prices(tmp_path, caplog):
                                   train=TrainSettings(epochs=2), device="cpu")
     run_experiment(data.frame, settings)
     text = "\n".join(record.getMessage() for record in caplog.records)
-    assert "experiment start" in text and "window 10" in text
+    assert "experiment start" in text
+    assert "window 10" in text
     assert "experiment end" in text
     assert "trained RecurrentRegressor in" in text
     assert "4321" not in text

@@ -33,7 +33,8 @@ def test_korean_text_contains_hangul(key):
 
 def test_error_renders_in_both_languages():
     error = ForecastError("unknown_model", "rnn", valid="gru, lstm, bilstm")
-    assert "rnn" in error.message("en") and "rnn" in error.message("ko")
+    assert "rnn" in error.message("en")
+    assert "rnn" in error.message("ko")
     assert error.message("en") != error.message("ko")
     assert error.to_dict("ko") == {"error": "unknown_model", "message": error.message("ko")}
 

@@ -18,12 +18,13 @@ def test_bidirectional_head_takes_both_directions():
     assert model.head[1].in_features == 16
 
 
-def test_last_layer_state_picks_last_layer_of_each_direction():
+def test_last_layer_state_both_directions():
     # h_n for 2 layers x 2 directions, batch 3, hidden 4, filled with its own (layer, direction) id.
     h_n = torch.stack([torch.full((3, 4), float(i)) for i in range(4)])
     state = last_layer_state(h_n, num_layers=2, directions=2)
     assert state.shape == (3, 8)
-    assert torch.all(state[:, :4] == 2) and torch.all(state[:, 4:] == 3)
+    assert torch.all(state[:, :4] == 2)
+    assert torch.all(state[:, 4:] == 3)
 
 
 def test_gru_has_three_quarters_of_lstm_recurrent_weights():

@@ -93,7 +93,9 @@ def test_minimum_rows_is_enough_to_build(price_frame):
     spec = WindowSpec(window=20, horizon=5)
     frame = make_price_frame(rows=minimum_rows(spec))
     data = make_windows(frame, spec)
-    assert len(data.train) >= 30 and len(data.val) >= 5 and len(data.test) >= 10
+    assert len(data.train) >= 30
+    assert len(data.val) >= 5
+    assert len(data.test) >= 10
 
 
 @pytest.mark.parametrize(
